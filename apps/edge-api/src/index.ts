@@ -1,0 +1,2 @@
+/** @module @painkd/edge-api public exports. */
+export {};

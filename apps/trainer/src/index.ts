@@ -1,0 +1,2 @@
+/** @module @painkd/trainer public exports. */
+export {};

@@ -1,0 +1,2 @@
+/** @module @painkd/distill public exports. */
+export {};

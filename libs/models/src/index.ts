@@ -1,0 +1,2 @@
+/** @module @painkd/models public exports. */
+export * from './nets/net-spec.js';

@@ -1,0 +1,2 @@
+/** @module @painkd/runtime public exports. */
+export {};

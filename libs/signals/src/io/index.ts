@@ -1,0 +1,2 @@
+/** @module Public exports of the io part of @painkd/signals. */
+export {};

@@ -1,0 +1,2 @@
+/** @module Public exports of the preprocess part of @painkd/signals. */
+export {};

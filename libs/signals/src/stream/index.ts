@@ -1,0 +1,2 @@
+/** @module Public exports of the stream part of @painkd/signals. */
+export {};

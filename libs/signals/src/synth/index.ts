@@ -1,0 +1,2 @@
+/** @module Public exports of the synth part of @painkd/signals. */
+export {};

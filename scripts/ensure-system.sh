@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suite needs (Chromium for the report's browser test),
+# so a fresh machine and CI behave the same. Fails loudly when it cannot install them.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+echo "ensure-system: installing ${need[*]} (Debian packages)"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "ensure-system: need root or sudo to install ${need[*]}" >&2; exit 1; }
+  SUDO="sudo"
+fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"

@@ -1,0 +1,2 @@
+/** @module @painkd/bench public exports. */
+export {};
