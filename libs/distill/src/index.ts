@@ -1,2 +1,2 @@
 /** @module @painkd/distill public exports. */
-export {};
+export * from './experiments/report-types.js';
