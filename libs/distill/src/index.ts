@@ -1,2 +1,4 @@
 /** @module @painkd/distill public exports. */
+export * from './errors.js';
 export * from './experiments/report-types.js';
+export * from './losses/index.js';

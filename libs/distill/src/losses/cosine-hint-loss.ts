@@ -1,0 +1,44 @@
+/** @module Cosine hint loss between student and teacher hidden features (the seed's cosine run). */
+import * as tf from '@tensorflow/tfjs';
+import { adaptiveAvgPool } from './adaptive-avg-pool.js';
+import { assertMatrix } from './check-shapes.js';
+import { DistillError } from '../errors.js';
+
+/** PyTorch's `EPSILON` inside `cosine_embedding_loss`, added to each squared norm. */
+const EPSILON = 1e-12;
+
+/**
+ * Mean of (1 − cosine similarity) over the batch, PyTorch
+ * `nn.CosineEmbeddingLoss()(a, b, target=ones)`:
+ *
+ *   cosᵢ = ⟨aᵢ, bᵢ⟩ / √((‖aᵢ‖² + ε)(‖bᵢ‖² + ε)),  ε = 1e−12
+ *   L = (1/B) Σᵢ (1 − cosᵢ)
+ *
+ * **Different sizes.** When the feature counts differ, the longer vector is average-pooled down
+ * to the shorter one's size with adaptive bins (see {@link adaptivePoolMatrix}). With the usual
+ * argument order (student, teacher) and a wider teacher this is exactly what the seed does:
+ * `avg_pool1d` over the teacher's flattened features. No trainable projection is involved.
+ *
+ * @param a `[batch, da]`, usually the student's hidden features.
+ * @param b `[batch, db]`, usually the (frozen) teacher's hidden features.
+ *
+ * @example
+ * const loss = cosineHintLoss(studentHidden, teacherHidden);
+ */
+export function cosineHintLoss(a: tf.Tensor, b: tf.Tensor): tf.Scalar {
+  assertMatrix('a', a);
+  assertMatrix('b', b);
+  if (a.shape[0] !== b.shape[0]) {
+    throw new DistillError('LOSS_SHAPE_MISMATCH', `a has ${a.shape[0]} rows but b has ${b.shape[0]}`);
+  }
+  return tf.tidy(() => {
+    const size = Math.min(a.shape[1], b.shape[1]);
+    const x = adaptiveAvgPool(a, size);
+    const y = adaptiveAvgPool(b, size);
+    const dot = tf.sum(tf.mul(x, y), 1);
+    const nx = tf.add(tf.sum(tf.square(x), 1), EPSILON);
+    const ny = tf.add(tf.sum(tf.square(y), 1), EPSILON);
+    const cos = tf.div(dot, tf.sqrt(tf.mul(nx, ny)));
+    return tf.mean(tf.sub(1, cos)) as tf.Scalar;
+  });
+}
