@@ -1,2 +1,3 @@
 /** @module @painkd/models public exports. */
 export * from './nets/net-spec.js';
+export * from './onnx/index.js';

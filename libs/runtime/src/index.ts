@@ -1,2 +1,11 @@
-/** @module @painkd/runtime public exports. */
-export {};
+/**
+ * @module @painkd/runtime public exports: ONNX inference sessions over onnxruntime-node /
+ * onnxruntime-web, the artifact manifest schema and the verified artifact loader. No TensorFlow.js.
+ */
+export * from './errors.js';
+export * from './session/runtime-types.js';
+export * from './session/runtime-registry.js';
+export * from './session/node-runtime.js';
+export * from './session/web-runtime.js';
+export * from './session/default-registry.js';
+export * from './session/create-inference-session.js';
