@@ -1,0 +1,4 @@
+/** @module Public exports of the metrics part of @painkd/distill. */
+export * from './binary-task.js';
+export * from './classification-metrics.js';
+export * from './fold-summary.js';
