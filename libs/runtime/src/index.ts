@@ -9,3 +9,6 @@ export * from './session/node-runtime.js';
 export * from './session/web-runtime.js';
 export * from './session/default-registry.js';
 export * from './session/create-inference-session.js';
+export * from './manifest/manifest-schema.js';
+export * from './artifact/sha256.js';
+export * from './artifact/load-artifact.js';

@@ -1,0 +1,98 @@
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArtifactManifest } from '../manifest/manifest-schema.js';
+import { loadArtifact, parseManifest } from './load-artifact.js';
+import { sha256Hex } from './sha256.js';
+
+const fixture = fileURLToPath(new URL('../../fixtures/tiny.onnx', import.meta.url));
+let dir = '';
+
+async function validManifest(bytes: Uint8Array): Promise<ArtifactManifest> {
+  const score = { accuracy: 0.5, macroF1: 0.4, mae: 0.9 };
+  return {
+    schemaVersion: 1,
+    painkdVersion: '0.1.0',
+    createdAt: '2026-11-29T01:00:00.000Z',
+    model: { arch: 'student-tiny', config: { filters: 8 }, params: 1234, classes: 3 },
+    teacher: { arch: 'teacher-cnn', config: {}, params: 120000 },
+    input: { sampleRate: 32, windowSeconds: 5.5, windowSamples: 176, channels: ['gsr'] },
+    preprocess: { savitzkyGolay: { windowLength: 31, polyOrder: 3 } },
+    classLabels: ['BL1', 'PA2', 'PA4'],
+    quantization: {
+      format: 'QDQ',
+      weights: 'int8-symmetric-per-channel',
+      activations: 'int8-asymmetric-per-tensor',
+      bias: 'int32',
+      opset: 17,
+      calibration: { method: 'percentile', percentile: 99.99, windows: 256 },
+      agreement: { maxAbsLogitDiff: 0.05, argmaxAgreement: 0.99, windows: 256 },
+    },
+    metrics: { folds: [{ fold: 0, fp32: score, int8: score }], mean: { fp32: score, int8: score } },
+    files: [{ role: 'student-int8', path: 'student.int8.onnx', sha256: await sha256Hex(bytes), bytes: bytes.length }],
+  };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'painkd-artifact-'));
+  await copyFile(fixture, join(dir, 'student.int8.onnx'));
+  const bytes = new Uint8Array(await readFile(fixture));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(await validManifest(bytes)));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('loadArtifact', () => {
+  it('loads a valid artifact and hands back the verified bytes', async () => {
+    const artifact = await loadArtifact(dir);
+    expect(artifact.manifest.model.arch).toBe('student-tiny');
+    expect(await sha256Hex(await artifact.readModel('student-int8'))).toBe(artifact.manifest.files[0]!.sha256);
+  });
+
+  it('fails with MODEL_HASH_MISMATCH naming the file when one byte of a model changes', async () => {
+    const path = join(dir, 'student.int8.onnx');
+    const bytes = new Uint8Array(await readFile(path));
+    bytes[bytes.length - 5] ^= 0x01;
+    await writeFile(path, bytes);
+    await expect(loadArtifact(dir)).rejects.toMatchObject({ code: 'MODEL_HASH_MISMATCH', message: expect.stringContaining('student.int8.onnx') });
+    expect((await loadArtifact(dir, { verify: false })).manifest.files).toHaveLength(1);
+  });
+
+  it('reports a missing folder, a missing model file and an absent role with codes', async () => {
+    await expect(loadArtifact(join(dir, 'nope'))).rejects.toMatchObject({ code: 'ARTIFACT_NOT_FOUND' });
+    const unverified = await loadArtifact(dir, { verify: false });
+    await expect(unverified.readModel('teacher-fp32')).rejects.toMatchObject({ code: 'MODEL_FILE_MISSING' });
+    await rm(join(dir, 'student.int8.onnx'));
+    await expect(loadArtifact(dir)).rejects.toMatchObject({ code: 'MODEL_FILE_MISSING' });
+  });
+});
+
+describe('parseManifest', () => {
+  const base = async (): Promise<Record<string, unknown>> => JSON.parse(JSON.stringify(await validManifest(new Uint8Array([1]))));
+
+  it('names the zod path of the first problem', async () => {
+    const m = await base();
+    (m['input'] as Record<string, unknown>)['windowSamples'] = 'many';
+    expect(() => parseManifest(JSON.stringify(m))).toThrow(expect.objectContaining({ code: 'ARTIFACT_INVALID_MANIFEST', path: 'input.windowSamples' }));
+  });
+
+  it('rejects non-JSON, label/class mismatches, path traversal and bad hashes', async () => {
+    expect(() => parseManifest('{')).toThrow(expect.objectContaining({ code: 'ARTIFACT_INVALID_MANIFEST' }));
+    const labels = await base();
+    labels['classLabels'] = ['a', 'b'];
+    expect(() => parseManifest(JSON.stringify(labels))).toThrow(expect.objectContaining({ path: 'classLabels' }));
+    const traversal = await base();
+    (traversal['files'] as Record<string, unknown>[])[0]!['path'] = '../etc/passwd';
+    expect(() => parseManifest(JSON.stringify(traversal))).toThrow(expect.objectContaining({ path: 'files.0.path' }));
+    const hash = await base();
+    (hash['files'] as Record<string, unknown>[])[0]!['sha256'] = 'ABC';
+    expect(() => parseManifest(JSON.stringify(hash))).toThrow(expect.objectContaining({ path: 'files.0.sha256' }));
+  });
+
+  it('requires the student-int8 model', async () => {
+    const m = await base();
+    (m['files'] as Record<string, unknown>[])[0]!['role'] = 'teacher-fp32';
+    expect(() => parseManifest(JSON.stringify(m))).toThrow(expect.objectContaining({ path: 'files' }));
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * @module The artifact manifest (`manifest.json`): what a trained painkd model is, what it expects
+ * as input, how it was quantised and evaluated, and the sha256 of every model file. Validated with
+ * zod wherever it is loaded (edge API, tools, tests).
+ */
+import { z } from 'zod';
+
+/** File roles an artifact holds. `student-int8` is what the edge serves. */
+export const artifactRoles = ['student-int8', 'student-fp32', 'teacher-fp32'] as const;
+
+/** A file role of an artifact. */
+export type ArtifactRole = (typeof artifactRoles)[number];
+
+/** Default file name of each role inside an artifact folder. */
+export const artifactFileNames: Readonly<Record<ArtifactRole, string>> = {
+  'student-int8': 'student.int8.onnx',
+  'student-fp32': 'student.fp32.onnx',
+  'teacher-fp32': 'teacher.fp32.onnx',
+};
+
+/** Name of the manifest file inside an artifact folder. */
+export const MANIFEST_FILE = 'manifest.json';
+
+const positive = z.number().positive().finite();
+const count = z.number().int().nonnegative();
+const fraction = z.number().min(0).max(1);
+const netSchema = z.object({
+  /** Registered architecture name, e.g. `student-tiny`. */
+  arch: z.string().min(1),
+  /** The config the architecture was built from. */
+  config: z.record(z.string(), z.unknown()),
+  params: count,
+});
+const scoreSchema = z.object({ accuracy: fraction, macroF1: fraction, mae: z.number().nonnegative().finite() });
+
+/** fp32 and int8 student scores on one fold's test windows. */
+export const quantizationFoldSchema = z.object({ fold: count, fp32: scoreSchema, int8: scoreSchema });
+
+/** Zod schema of `manifest.json` (schema version 1). */
+export const manifestSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    painkdVersion: z.string().min(1),
+    createdAt: z.iso.datetime(),
+    /** The served student: architecture, config, parameters and number of classes. */
+    model: netSchema.extend({ classes: z.number().int().min(2) }),
+    teacher: netSchema,
+    task: z.enum(['multiclass', 'binary']).optional(),
+    input: z.object({
+      /** Model sample rate in Hz (windows are resampled to it). */
+      sampleRate: positive,
+      windowSeconds: positive,
+      windowSamples: z.number().int().positive(),
+      /** Channel names in model input order, e.g. `['gsr']`. */
+      channels: z.array(z.string().min(1)).min(1),
+    }),
+    /** The full preprocessing config (`PreprocessConfig` of @painkd/signals). */
+    preprocess: z.record(z.string(), z.unknown()),
+    classLabels: z.array(z.string().min(1)).min(2),
+    quantization: z.object({
+      format: z.literal('QDQ'),
+      weights: z.literal('int8-symmetric-per-channel'),
+      activations: z.literal('int8-asymmetric-per-tensor'),
+      bias: z.literal('int32'),
+      opset: z.number().int().min(13),
+      calibration: z.object({
+        method: z.enum(['minmax', 'percentile']),
+        percentile: z.number().gt(50).max(100).optional(),
+        windows: z.number().int().positive(),
+      }),
+      /** fp32 vs int8 on the calibration windows. */
+      agreement: z.object({ maxAbsLogitDiff: z.number().nonnegative(), argmaxAgreement: fraction, windows: z.number().int().positive() }),
+    }),
+    /** Cross-validated scores of the fp32 and int8 students (empty `folds` when not cross-validated). */
+    metrics: z.object({
+      folds: z.array(quantizationFoldSchema),
+      mean: z.object({ fp32: scoreSchema, int8: scoreSchema }).optional(),
+    }),
+    files: z
+      .array(
+        z.object({
+          role: z.enum(artifactRoles),
+          /** A plain file name inside the artifact folder. */
+          path: z.string().regex(/^(?!\.\.?$)[A-Za-z0-9._-]+$/, 'must be a plain file name inside the artifact folder'),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+          bytes: z.number().int().positive(),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((m, ctx) => {
+    if (m.classLabels.length !== m.model.classes) {
+      ctx.addIssue({ code: 'custom', path: ['classLabels'], message: `has ${m.classLabels.length} labels for ${m.model.classes} classes` });
+    }
+    if (Math.abs(m.input.windowSamples - m.input.sampleRate * m.input.windowSeconds) > 1) {
+      ctx.addIssue({ code: 'custom', path: ['input', 'windowSamples'], message: `is not sampleRate × windowSeconds` });
+    }
+    const roles = m.files.map((f) => f.role);
+    roles.forEach((role, i) => {
+      if (roles.indexOf(role) !== i) ctx.addIssue({ code: 'custom', path: ['files', i, 'role'], message: `duplicate role ${role}` });
+    });
+    if (!roles.includes('student-int8')) ctx.addIssue({ code: 'custom', path: ['files'], message: 'must list the student-int8 model' });
+  });
+
+/** A validated `manifest.json`. */
+export type ArtifactManifest = z.infer<typeof manifestSchema>;
+
+/** One listed model file of a manifest. */
+export type ArtifactFile = ArtifactManifest['files'][number];
