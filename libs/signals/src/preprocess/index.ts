@@ -29,3 +29,12 @@ export {
 } from './resample.js';
 export { padOrTruncate, type PadMode, type PadOrTruncateOptions } from './pad-or-truncate.js';
 export { windowSignal, type SignalWindow } from './window-signal.js';
+export {
+  DEFAULT_PREPROCESS_CONFIG,
+  secondsToSamples,
+  smoothingWindowLength,
+  type PreprocessConfig,
+} from './preprocess-config.js';
+export { parsePreprocessConfig } from './parse-preprocess-config.js';
+export { preprocessWindow, shapeWindow } from './preprocess-window.js';
+export { preprocessRecording, computeSubjectStats, type PreprocessRecordingOptions } from './preprocess-recording.js';
