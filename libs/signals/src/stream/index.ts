@@ -1,2 +1,7 @@
 /** @module Public exports of the stream part of @painkd/signals. */
-export {};
+export {
+  StreamWindower,
+  createStreamWindower,
+  type StreamChunk,
+  type StreamWindowerOptions,
+} from './stream-windower.js';
