@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PREPROCESS_CONFIG } from '@painkd/signals';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArtifactManifest } from '../manifest/manifest-schema.js';
 import { loadArtifact, parseManifest } from './load-artifact.js';
@@ -19,7 +20,7 @@ async function validManifest(bytes: Uint8Array): Promise<ArtifactManifest> {
     model: { arch: 'student-tiny', config: { filters: 8 }, params: 1234, classes: 3 },
     teacher: { arch: 'teacher-cnn', config: {}, params: 120000 },
     input: { sampleRate: 32, windowSeconds: 5.5, windowSamples: 176, channels: ['gsr'] },
-    preprocess: { savitzkyGolay: { windowLength: 31, polyOrder: 3 } },
+    preprocess: DEFAULT_PREPROCESS_CONFIG,
     classLabels: ['BL1', 'PA2', 'PA4'],
     quantization: {
       format: 'QDQ',
@@ -88,6 +89,16 @@ describe('parseManifest', () => {
     const hash = await base();
     (hash['files'] as Record<string, unknown>[])[0]!['sha256'] = 'ABC';
     expect(() => parseManifest(JSON.stringify(hash))).toThrow(expect.objectContaining({ path: 'files.0.sha256' }));
+  });
+
+  it('validates preprocess with the signals parser and keeps its path, and checks it against input', async () => {
+    const bad = await base();
+    bad['preprocess'] = { ...DEFAULT_PREPROCESS_CONFIG, smoothing: { windowSeconds: 0.5, polyOrder: -1 } };
+    expect(() => parseManifest(JSON.stringify(bad))).toThrow(expect.objectContaining({ path: 'preprocess.smoothing.polyOrder' }));
+    const mismatch = await base();
+    (mismatch['input'] as Record<string, unknown>)['sampleRate'] = 64;
+    (mismatch['input'] as Record<string, unknown>)['windowSamples'] = 352;
+    expect(() => parseManifest(JSON.stringify(mismatch))).toThrow(expect.objectContaining({ path: 'input.sampleRate' }));
   });
 
   it('requires the student-int8 model', async () => {

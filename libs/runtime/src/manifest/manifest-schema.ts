@@ -3,6 +3,7 @@
  * as input, how it was quantised and evaluated, and the sha256 of every model file. Validated with
  * zod wherever it is loaded (edge API, tools, tests).
  */
+import { parsePreprocessConfig, SignalsError, type PreprocessConfig } from '@painkd/signals';
 import { z } from 'zod';
 
 /** File roles an artifact holds. `student-int8` is what the edge serves. */
@@ -31,6 +32,16 @@ const netSchema = z.object({
   config: z.record(z.string(), z.unknown()),
   params: count,
 });
+/** A full `PreprocessConfig`, validated by @painkd/signals' own parser (errors keep its JSON path). */
+const preprocessSchema = z.unknown().transform((value, ctx): PreprocessConfig => {
+  try {
+    return parsePreprocessConfig(value);
+  } catch (error) {
+    const where = error instanceof SignalsError ? (error.location.path ?? '$') : '$';
+    ctx.issues.push({ code: 'custom', input: value, message: error instanceof Error ? error.message : String(error), path: where.split('.').slice(1) });
+    return z.NEVER;
+  }
+});
 const scoreSchema = z.object({ accuracy: fraction, macroF1: fraction, mae: z.number().nonnegative().finite() });
 
 /** fp32 and int8 student scores on one fold's test windows. */
@@ -55,7 +66,7 @@ export const manifestSchema = z
       channels: z.array(z.string().min(1)).min(1),
     }),
     /** The full preprocessing config (`PreprocessConfig` of @painkd/signals). */
-    preprocess: z.record(z.string(), z.unknown()),
+    preprocess: preprocessSchema,
     classLabels: z.array(z.string().min(1)).min(2),
     quantization: z.object({
       format: z.literal('QDQ'),
@@ -95,6 +106,9 @@ export const manifestSchema = z
     if (Math.abs(m.input.windowSamples - m.input.sampleRate * m.input.windowSeconds) > 1) {
       ctx.addIssue({ code: 'custom', path: ['input', 'windowSamples'], message: `is not sampleRate × windowSeconds` });
     }
+    for (const key of ['sampleRate', 'windowSeconds', 'windowSamples'] as const) {
+      if (m.input[key] !== m.preprocess[key]) ctx.addIssue({ code: 'custom', path: ['input', key], message: `differs from preprocess.${key} (${m.preprocess[key]})` });
+    }
     const roles = m.files.map((f) => f.role);
     roles.forEach((role, i) => {
       if (roles.indexOf(role) !== i) ctx.addIssue({ code: 'custom', path: ['files', i, 'role'], message: `duplicate role ${role}` });
@@ -102,8 +116,11 @@ export const manifestSchema = z
     if (!roles.includes('student-int8')) ctx.addIssue({ code: 'custom', path: ['files'], message: 'must list the student-int8 model' });
   });
 
-/** A validated `manifest.json`. */
-export type ArtifactManifest = z.infer<typeof manifestSchema>;
+/** A validated `manifest.json` (as parsed: `preprocess` is a complete `PreprocessConfig`). */
+export type ArtifactManifest = z.output<typeof manifestSchema>;
+
+/** What a writer passes to `JSON.stringify` for `manifest.json`. */
+export type ArtifactManifestInput = z.input<typeof manifestSchema>;
 
 /** One listed model file of a manifest. */
 export type ArtifactFile = ArtifactManifest['files'][number];
