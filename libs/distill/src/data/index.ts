@@ -1,0 +1,2 @@
+/** @module Public exports of the dataset part of @painkd/distill. */
+export * from './window-dataset.js';
