@@ -1,0 +1,122 @@
+/**
+ * @module Assembles the edge API: middleware (metrics, CORS, auth), every route, and the one
+ * error edge. Takes a loaded {@link Predictor}; knows nothing about sockets or files.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { DEFAULT_LIMITS, type ApiLimits } from '../config/limits.js';
+import { createErrorHandler, notFound } from '../errors/on-error.js';
+import { createApiMetrics, type ApiMetrics } from '../metrics/api-metrics.js';
+import { bearerAuth } from '../middleware/auth/index.js';
+import { requestMetrics } from '../middleware/metrics/index.js';
+import { PredictService } from '../model/predict-service.js';
+import type { Predictor } from '../model/predictor.js';
+import { kserve } from '../routes/kserve/index.js';
+import { metricsRoute } from '../routes/metrics/index.js';
+import { openApiDocument } from '../routes/openapi/openapi-document.js';
+import { openApi } from '../routes/openapi/index.js';
+import { predictNdjson } from '../routes/predict-stream/index.js';
+import { predict } from '../routes/predict/index.js';
+import { deleteStream, postSamples, streamEvents } from '../routes/streams/index.js';
+import { SessionStore } from '../sessions/session-store.js';
+import { OpenStreams } from '../streaming/open-streams.js';
+import { createSampleWindowStream } from '../streaming/sample-window-stream.js';
+import type { WindowStream } from '../streaming/window-stream.js';
+import type { AppEnv } from './app-env.js';
+
+/** The API package version, reported by `/v2` and the OpenAPI document. */
+export const EDGE_API_VERSION = '0.1.0';
+
+/** Options of {@link createApp}. */
+export interface CreateAppOptions {
+  readonly predictor: Predictor;
+  readonly limits?: Partial<ApiLimits>;
+  /** Bearer token; unset or empty disables auth. */
+  readonly token?: string | undefined;
+  /** Allowed CORS origins (`['*']` for any); unset or empty disables CORS headers. */
+  readonly corsOrigins?: readonly string[];
+  /** Logs server faults (5xx); default `console.error`. */
+  readonly log?: (error: unknown) => void;
+  /** Clock for session TTLs (tests). */
+  readonly now?: () => number;
+}
+
+/** The app plus the state it owns. */
+export interface EdgeApp {
+  readonly app: Hono<AppEnv>;
+  readonly metrics: ApiMetrics;
+  readonly sessions: SessionStore;
+  readonly service: PredictService;
+  readonly limits: ApiLimits;
+  /** Marks the app as draining: readiness answers 503. */
+  drain(): void;
+  /** Closes sessions and stops timers (not the predictor). */
+  close(): void;
+}
+
+/**
+ * Builds the Hono app around a loaded predictor.
+ *
+ * @example
+ * const { app } = createApp({ predictor: await loadPredictor('apps/edge-api/model') });
+ * const res = await app.request('/v2/health/ready');
+ */
+export function createApp(options: CreateAppOptions): EdgeApp {
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const info = options.predictor.info;
+  const createWindowStream = (sampleRate: number): WindowStream => createSampleWindowStream(sampleRate, info.windowSeconds, info.hopSeconds);
+  const sessions = new SessionStore(limits, createWindowStream, options.now);
+  const streams = new OpenStreams(limits.maxOpenStreams);
+  const metrics = createApiMetrics({ activeSessions: () => sessions.size, activeStreams: () => streams.size });
+  const service = new PredictService(options.predictor, metrics);
+  let ready = true;
+
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(options.log ?? ((error) => console.error(error))));
+  app.notFound(notFound);
+  app.use('*', requestMetrics(metrics));
+  const origins = options.corsOrigins ?? [];
+  if (origins.length > 0) {
+    app.use('*', cors({ origin: origins.includes('*') ? '*' : [...origins], allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Server-Timing'], maxAge: 600 }));
+  }
+  app.use('*', bearerAuth({ token: options.token, openPaths: ['/v2/health/live', '/v2/health/ready'] }));
+
+  const predictStream = predictNdjson({ service, limits, streams, createWindowStream });
+  app.post('/predict', predict({ service, limits, predictStream }));
+
+  const streamDeps = { service, limits, store: sessions, streams };
+  app.post('/v1/streams/:deviceId/samples', postSamples(streamDeps));
+  app.get('/v1/streams/:deviceId/events', streamEvents(streamDeps));
+  app.delete('/v1/streams/:deviceId', deleteStream(streamDeps));
+
+  const k = kserve({ service, limits, isReady: () => ready, serverVersion: EDGE_API_VERSION });
+  app.get('/v2', k.serverMetadata);
+  app.get('/v2/health/live', k.live);
+  app.get('/v2/health/ready', k.ready);
+  app.get('/v2/models/:name', k.modelMetadata);
+  app.get('/v2/models/:name/ready', k.modelReady);
+  app.post('/v2/models/:name/infer', k.infer);
+
+  app.get('/metrics', metricsRoute(metrics));
+  const o = openApi(openApiDocument(info, limits, EDGE_API_VERSION));
+  app.get('/openapi.json', o.json);
+  app.get('/docs', o.docs);
+  app.get('/', async function index(c) {
+    return c.json({ name: 'painkd-edge-api', version: EDGE_API_VERSION, model: service.modelRef, docs: '/docs', openapi: '/openapi.json' });
+  });
+
+  return {
+    app,
+    metrics,
+    sessions,
+    service,
+    limits,
+    drain() {
+      ready = false;
+    },
+    close() {
+      ready = false;
+      sessions.closeAll();
+    },
+  };
+}

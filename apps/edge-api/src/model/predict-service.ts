@@ -1,0 +1,94 @@
+/**
+ * @module Turns validated raw windows into predictions: preprocess each, infer them as one batch,
+ * record inference and stage metrics, and shape the JSON the API answers with.
+ */
+import type { ApiMetrics } from '../metrics/api-metrics.js';
+import type { RawWindow } from '../validation/parse-window.js';
+import { emptyTimings, type ModelInfo, type Prediction, type Predictor, type StageTimings } from './predictor.js';
+
+/** Where a prediction was asked for (a metrics label). */
+export type PredictionSource = 'predict' | 'batch' | 'ndjson' | 'session' | 'kserve';
+
+/** The `model` object every prediction response carries. */
+export interface ModelRef {
+  readonly name: string;
+  readonly version: string;
+  readonly sha256: string;
+}
+
+/** Stages of one request in milliseconds, rounded to microseconds. */
+export type TimingsJson = Readonly<Record<keyof StageTimings, number>>;
+
+/**
+ * Preprocessing + batched inference + metrics around a {@link Predictor}.
+ *
+ * @example
+ * const service = new PredictService(predictor, metrics);
+ * const [p] = await service.predictRaw([{ samples, sampleRate: 512 }], 'predict', timings);
+ */
+export class PredictService {
+  readonly info: ModelInfo;
+  readonly modelRef: ModelRef;
+
+  constructor(
+    readonly predictor: Predictor,
+    private readonly metrics: ApiMetrics,
+  ) {
+    this.info = predictor.info;
+    this.modelRef = { name: predictor.info.name, version: predictor.info.version, sha256: predictor.info.sha256 };
+  }
+
+  /** Preprocesses raw windows and predicts them as one batch. */
+  async predictRaw(windows: readonly RawWindow[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
+    const inputs = windows.map((w) => this.predictor.preprocess(w.samples, w.sampleRate, timings));
+    return this.predictPreprocessed(inputs, source, timings);
+  }
+
+  /** Predicts windows that are already model input. */
+  async predictPreprocessed(inputs: readonly Float32Array[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
+    const before = timings.inference;
+    const predictions = await this.predictor.infer(inputs, timings);
+    this.metrics.inferenceDuration.observe((timings.inference - before) / 1000);
+    this.metrics.predictions.inc({ source }, predictions.length);
+    return predictions;
+  }
+
+  /** Records a request's stage timings in the stage histogram. */
+  recordStages(timings: StageTimings): void {
+    this.metrics.stageDuration.observe(timings.parse / 1000, { stage: 'parse' });
+    this.metrics.stageDuration.observe(timings.resample / 1000, { stage: 'resample' });
+    this.metrics.stageDuration.observe(timings.filter / 1000, { stage: 'filter' });
+    this.metrics.stageDuration.observe(timings.inference / 1000, { stage: 'inference' });
+  }
+}
+
+/**
+ * Rounds stage timings for JSON and `Server-Timing`.
+ *
+ * @example
+ * timingsJson({ parse: 0.1234567, resample: 0, filter: 0, inference: 0.2 }); // { parse: 0.123, … }
+ */
+export function timingsJson(timings: StageTimings): TimingsJson {
+  return {
+    parse: round3(timings.parse),
+    resample: round3(timings.resample),
+    filter: round3(timings.filter),
+    inference: round3(timings.inference),
+  };
+}
+
+/**
+ * The `Server-Timing` header value for stage timings.
+ *
+ * @example
+ * serverTiming(timings); // "parse;dur=0.12, resample;dur=0.05, filter;dur=0.01, inference;dur=0.2"
+ */
+export function serverTiming(timings: StageTimings): string {
+  const t = timingsJson(timings);
+  return `parse;dur=${t.parse}, resample;dur=${t.resample}, filter;dur=${t.filter}, inference;dur=${t.inference}`;
+}
+
+/** Rounds to 3 decimals (microseconds when the unit is ms). */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,18 @@
+/**
+ * @module `GET /metrics`: the Prometheus text exposition of the API's metrics.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app/app-env.js';
+import type { ApiMetrics } from '../../metrics/api-metrics.js';
+
+/**
+ * Creates the `GET /metrics` handler.
+ *
+ * @example
+ * app.get('/metrics', metricsRoute(metrics));
+ */
+export function metricsRoute(metrics: ApiMetrics) {
+  return async function metricsHandler(c: Context<AppEnv>): Promise<Response> {
+    return c.body(metrics.registry.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+  };
+}
