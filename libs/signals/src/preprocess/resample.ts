@@ -106,7 +106,7 @@ export function resamplePoly(x: SignalLike, up: number, down: number, options: R
     const a = Math.min(Math.max(m0 - (n - 1), 0), count);
     const b = Math.min(m0 + 1, count);
     let acc = 0;
-    for (let q = a; q < b; q++) acc += taps[start + q] * x[m0 - q];
+    for (let q = start + a, end = start + b, m = m0 - a; q < end; q++, m--) acc += taps[q] * x[m];
     if (padType === 'edge') {
       const p = start + r;
       acc += last * prefix[p + a] + first * (prefix[p + count] - prefix[p + b]);

@@ -38,7 +38,9 @@ function invalid(path: string, message: string, details: Record<string, unknown>
  * }
  */
 export class StreamWindower {
+  /** Samples per emitted window. */
   readonly windowSamples: number;
+  /** Samples between the starts of consecutive windows. */
   readonly hopSamples: number;
   private readonly ring: Float32Array;
   private writePos = 0;
