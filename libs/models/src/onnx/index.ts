@@ -3,3 +3,7 @@ export * from './onnx-error.js';
 export * from './export-onnx.js';
 export * from './fold-batch-norm.js';
 export { PAINKD_VERSION } from './painkd-version.js';
+export * from './quantize/quant-params.js';
+export * from './quantize/calibrate.js';
+export * from './quantize/quantize-onnx.js';
+export * from './quantize/compare-models.js';
