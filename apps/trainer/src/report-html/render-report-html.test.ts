@@ -1,0 +1,172 @@
+import type { ExperimentReport, MethodResult } from '@painkd/distill';
+import { describe, expect, it } from 'vitest';
+import { readLatencyFixture, readReportFixture } from '../../tests/report-html/fixtures.js';
+import { ReportHtmlError } from './errors.js';
+import { parseLatency } from './latency.js';
+import { buildReportPage, renderReportHtml } from './render-report-html.js';
+
+/** `data-chart` values in page order, with repeats. */
+function chartIds(html: string): string[] {
+  return [...html.matchAll(/<figure class="chart" data-chart="([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+function notes(html: string): string[] {
+  return [...html.matchAll(/data-note="([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+/** Each figure's SVG, keyed by `data-chart` (+ `data-method` for repeated charts). */
+function figures(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of html.matchAll(/<figure class="chart" data-chart="([^"]+)"(?: data-method="([^"]+)")?>([\s\S]*?)<\/figure>/g)) {
+    out.set(m[2] === undefined ? (m[1] ?? '') : `${m[1]}:${m[2]}`, m[3] ?? '');
+  }
+  return out;
+}
+
+function withMethods(report: ExperimentReport, methods: readonly MethodResult[]): ExperimentReport {
+  return { ...report, methods };
+}
+
+describe('buildReportPage', () => {
+  it('draws every chart of a full run, warning-free, with no script and no external reference', async () => {
+    const report = await readReportFixture('report-full.json');
+    const { html, warnings } = await buildReportPage(report, parseLatency(await readLatencyFixture()));
+    expect(warnings).toEqual([]);
+    expect(chartIds(html)).toEqual([
+      'class-counts',
+      'example-traces',
+      'accuracy',
+      'macro-f1',
+      'mae',
+      'binary-accuracy',
+      'binary-macro-f1',
+      'confusion-teacher',
+      'confusion-best-student',
+      'confusion-int8',
+      ...report.methods.map(() => 'learning-curve'),
+      'quantization',
+      'latency',
+      'model-size',
+    ]);
+    expect(notes(html)).toEqual([]);
+    for (const [id, svg] of figures(html)) {
+      expect(svg, id).toMatch(/<\/figcaption><svg [^>]*viewBox="0 0 \d+(\.\d+)? \d+(\.\d+)?"/);
+      expect(svg, id).toMatch(/class="mark-(rect|line|symbol|rule|text|area)[^"]*role-mark/);
+    }
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\b(src|href)="(?!#)/);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+  });
+
+  it('marks the best student, the teacher and CE references, and the int8 cost', async () => {
+    const report = await readReportFixture('report-full.json');
+    const html = await renderReportHtml(report, { latency: await readLatencyFixture() });
+    const best = [...report.methods]
+      .filter((m) => m.role === 'student')
+      .sort((a, b) => b.summary.accuracy.mean - a.summary.accuracy.mean)[0];
+    expect(best).toBeDefined();
+    expect(figures(html).get(`confusion-best-student:${best?.id}`)).toMatch(/mark-rect/);
+    expect(html).toContain(`data-chart="confusion-best-student" data-method="${best?.id}"`);
+    const teacherAcc = report.methods.find((m) => m.id === 'teacher')?.summary.accuracy.mean.toFixed(3);
+    const ceAcc = report.methods.find((m) => m.id === 'student-ce')?.summary.accuracy.mean.toFixed(3);
+    const accuracy = figures(html).get('accuracy') ?? '';
+    expect(accuracy).toContain(`teacher ${teacherAcc}`);
+    expect(accuracy).toContain(`CE-only student ${ceAcc}`);
+    expect(accuracy).toContain('chance 0.200');
+    const rows = report.quantization ?? [];
+    const loss = (rows.reduce((a, r) => a + r.fp32.accuracy - r.int8.accuracy, 0) / rows.length) * 100;
+    expect(html).toContain(`data-int8-loss="${loss.toFixed(2)}"`);
+    expect(html).toMatch(/data-card="speed-up"[\s\S]*?35\.9×/);
+  });
+
+  it('stays correct with one fold (sd 0) and missing methods: no CE line, notes instead of charts', async () => {
+    const report = await readReportFixture('report-one-fold.json');
+    expect(report.methods.map((m) => m.id)).toEqual(['teacher', 'student-kd', 'student-cosine', 'student-dkd']);
+    const { html, warnings } = await buildReportPage(report, parseLatency(undefined));
+    expect(warnings).toEqual([]);
+    expect(chartIds(html)).toEqual([
+      'class-counts',
+      'example-traces',
+      'accuracy',
+      'macro-f1',
+      'mae',
+      'confusion-teacher',
+      'confusion-best-student',
+      'learning-curve',
+      'learning-curve',
+      'learning-curve',
+      'learning-curve',
+      'quantization',
+    ]);
+    expect(notes(html).sort()).toEqual(['binary', 'confusion-int8', 'latency', 'references']);
+    expect(html).toContain('no CE-only student run');
+    expect(html).not.toContain('CE-only student 0.');
+    expect(html).toContain('± 0.000');
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('treats a null sd (NaN written to JSON) as zero', async () => {
+    const report = await readReportFixture('report-one-fold.json');
+    const broken = JSON.parse(JSON.stringify(report).replaceAll('"sd":0', '"sd":null')) as ExperimentReport;
+    const { html, warnings } = await buildReportPage(broken, parseLatency(undefined));
+    expect(warnings).toEqual([]);
+    expect(chartIds(html)).toContain('accuracy');
+    expect(html).not.toMatch(/NaN/);
+  });
+
+  it('renders without a teacher: notes for its confusion matrix and reference line', async () => {
+    const report = await readReportFixture('report-full.json');
+    const { html, warnings } = await buildReportPage(
+      withMethods(report, report.methods.filter((m) => m.role !== 'teacher')),
+      parseLatency(undefined),
+    );
+    expect(warnings).toEqual([]);
+    expect(notes(html)).toContain('confusion-teacher');
+    expect(chartIds(html)).not.toContain('confusion-teacher');
+    expect(figures(html).get('accuracy')).not.toContain('teacher 0.');
+    expect(html).toContain('no teacher run');
+  });
+
+  it('renders a report without methods as notes only', async () => {
+    const report = await readReportFixture('report-one-fold.json');
+    const { html } = await buildReportPage({ ...withMethods(report, []), quantization: [] }, parseLatency(undefined));
+    expect(chartIds(html)).toEqual(['class-counts', 'example-traces']);
+    expect(notes(html)).toEqual(expect.arrayContaining(['methods', 'binary', 'confusion-teacher', 'confusion-best-student', 'quantization']));
+  });
+
+  it('escapes every report string (XSS-safe) in text, attributes and charts', async () => {
+    const report = await readReportFixture('report-one-fold.json');
+    const evil = '<img src=x onerror=alert(1)>"\'&';
+    const methods = report.methods.map((m, i) => (i === 1 ? { ...m, id: evil, arch: '</style><script>alert(2)</script>' } : m));
+    const hostile: ExperimentReport = {
+      ...withMethods(report, methods),
+      classLabels: ['BL', 'PA1', '<b>PA2</b>', 'PA3', 'PA4'],
+      createdAt: '</title><script>alert(3)</script>',
+      config: { note: '<iframe src="https://evil.example">' },
+      data: { ...report.data, root: '"><svg onload=alert(4)>' },
+    };
+    const html = await renderReportHtml(hostile);
+    expect(html).not.toMatch(/<(script|img|iframe)|<b>PA2|<svg onload|<\/style><script/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;b&gt;PA2&lt;/b&gt;');
+    expect(html).toContain('&lt;/title&gt;&lt;script&gt;');
+  });
+
+  it('rejects a report that is not a painkd report with a coded error', async () => {
+    const bad = { schemaVersion: 2, methods: 'none' } as unknown as ExperimentReport;
+    await expect(renderReportHtml(bad)).rejects.toMatchObject({
+      name: 'ReportHtmlError',
+      code: 'REPORT_HTML_BAD_REPORT',
+      message: expect.stringContaining('schemaVersion is 2'),
+    });
+    await expect(renderReportHtml(bad)).rejects.toBeInstanceOf(ReportHtmlError);
+  });
+
+  it('renders the same page twice for the same report (deterministic)', async () => {
+    const report = await readReportFixture('report-one-fold.json');
+    const [a, b] = [await renderReportHtml(report), await renderReportHtml(report)];
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(a === b).toBe(true);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * @module The methods section: accuracy, macro-F1 and MAE per method (mean ± sd bars, fold dots,
+ * teacher and CE-only student as reference lines), the summary table and the per-fold table.
+ */
+import type { MethodResult, MetricSet } from '@painkd/distill';
+import { metricBarsSpec, type MetricBar, type MetricReference } from '../charts/metric-bars.js';
+import { duration, finiteOr, fixed, integer, meanSd } from '../format.js';
+import { grid, note, section, table, type ChartContext } from '../html.js';
+import type { ReportView } from '../report-view.js';
+
+type MetricKey = 'accuracy' | 'macroF1' | 'mae';
+
+const METRICS: readonly { key: MetricKey; id: string; title: string; caption: string; bounded: boolean }[] = [
+  { key: 'accuracy', id: 'accuracy', title: 'Accuracy', caption: 'higher is better', bounded: true },
+  { key: 'macroF1', id: 'macro-f1', title: 'Macro-F1', caption: 'higher is better', bounded: true },
+  { key: 'mae', id: 'mae', title: 'MAE on the 0–4 scale', caption: 'lower is better', bounded: false },
+];
+
+function bars(methods: readonly MethodResult[], pick: (m: MetricSet) => number, mean: (m: MethodResult) => { mean: number; sd: number } | undefined): MetricBar[] {
+  return methods.flatMap((m) => {
+    const s = mean(m);
+    const mu = finiteOr(s?.mean, Number.NaN);
+    if (!Number.isFinite(mu)) return [];
+    return [
+      {
+        method: m.id,
+        mean: mu,
+        sd: finiteOr(s?.sd, 0),
+        folds: m.folds.flatMap((f) => {
+          const v = pick(f.metrics);
+          return Number.isFinite(v) ? [{ fold: f.fold, value: v }] : [];
+        }),
+      },
+    ];
+  });
+}
+
+/**
+ * The dashed reference lines of one metric: teacher, CE-only student and, for accuracy, chance.
+ *
+ * @example
+ * ```ts
+ * references(view, (m) => m.summary.accuracy.mean, 0.2);
+ * ```
+ */
+export function references(
+  view: ReportView,
+  value: (m: MethodResult) => number | undefined,
+  chance: number | undefined,
+): MetricReference[] {
+  const refs: MetricReference[] = [];
+  const t = view.teacher === undefined ? Number.NaN : finiteOr(value(view.teacher), Number.NaN);
+  if (view.teacher !== undefined && Number.isFinite(t)) refs.push({ kind: 'teacher', label: 'teacher', value: t });
+  const c = view.ce === undefined ? Number.NaN : finiteOr(value(view.ce), Number.NaN);
+  if (view.ce !== undefined && Number.isFinite(c)) refs.push({ kind: 'ce', label: 'CE-only student', value: c });
+  if (chance !== undefined) refs.push({ kind: 'chance', label: 'chance', value: chance });
+  return refs;
+}
+
+function missingReferences(view: ReportView): string {
+  const missing = [
+    ...(view.teacher === undefined ? ['no teacher run'] : []),
+    ...(view.ce === undefined ? ['no CE-only student run'] : []),
+  ];
+  return missing.length === 0 ? '' : note('references', `This run has ${missing.join(' and ')}, so that reference line is not drawn.`);
+}
+
+/**
+ * Renders the methods section.
+ *
+ * @example
+ * ```ts
+ * const html = await methodsSection(reportView(report), createChartContext());
+ * ```
+ */
+export async function methodsSection(view: ReportView, ctx: ChartContext): Promise<string> {
+  if (view.methods.length === 0) {
+    return section('methods', 'Teacher and students', '', note('methods', 'This report holds no methods.'));
+  }
+  const nClasses = view.classLabels.length;
+  const figures: string[] = [];
+  for (const metric of METRICS) {
+    const chance = metric.key === 'accuracy' && nClasses > 1 ? 1 / nClasses : undefined;
+    const spec = metricBarsSpec({
+      metric: metric.title,
+      bars: bars(view.methods, (m) => m[metric.key], (m) => m.summary[metric.key]),
+      references: references(view, (m) => m.summary[metric.key]?.mean, chance),
+      colors: view.colors,
+      ...(metric.bounded ? { upperBound: 1 } : {}),
+    });
+    figures.push(await ctx.chart(metric.id, spec, metric.title, `${metric.caption}; bar = mean, black line = ± 1 sd, dots = folds`));
+  }
+  const best = view.bestStudent;
+  const summaryRows = view.methods.map((m) => [
+    m.id,
+    m.arch,
+    integer(m.params),
+    meanSd(m.summary.accuracy, 3),
+    meanSd(m.summary.macroF1, 3),
+    meanSd(m.summary.mae, 3),
+    meanSd(m.summary.rmse, 3),
+    m.summary.binary === undefined ? '–' : meanSd(m.summary.binary.accuracy, 3),
+    fixed(m.folds.reduce((a, f) => a + finiteOr(f.epochsRun, 0), 0) / Math.max(1, m.folds.length), 1),
+    duration(m.trainMs),
+  ]);
+  const highlight = new Set(best === undefined ? [] : [view.methods.indexOf(best)]);
+  const summary = table(
+    'methods',
+    ['method', 'net', 'params', 'accuracy', 'macro-F1', 'MAE', 'RMSE', 'BL vs PA4 acc.', 'epochs', 'train time'],
+    summaryRows,
+    highlight,
+  );
+  const foldIds = [...new Set(view.methods.flatMap((m) => m.folds.map((f) => f.fold)))].sort((a, b) => a - b);
+  const foldRows = view.methods.map((m) => [
+    m.id,
+    ...foldIds.map((k) => {
+      const f = m.folds.find((x) => x.fold === k);
+      return f === undefined ? '–' : `${fixed(f.metrics.accuracy, 3)} / ${fixed(f.metrics.macroF1, 3)}`;
+    }),
+  ]);
+  const perFold =
+    `<details data-details="per-fold"><summary>Per-fold accuracy / macro-F1</summary>` +
+    table('per-fold', ['method', ...foldIds.map((k) => `fold ${k + 1}`)], foldRows) +
+    `</details>`;
+  const lead =
+    best === undefined
+      ? 'Every method sees the same subject-grouped folds, so the comparison is paired.'
+      : `Every method sees the same subject-grouped folds, so the comparison is paired. Best student: ${best.id} (${meanSd(best.summary.accuracy, 3)} accuracy).`;
+  return section('methods', 'Teacher and students', lead, missingReferences(view) + grid(figures) + summary + perFold);
+}

@@ -1,0 +1,102 @@
+/** @module The page header and the at-a-glance cards: teacher, best student, int8 cost, speed-up. */
+import { escapeHtml } from '../escape-html.js';
+import { duration, finiteOr, fixed, integer, meanSd } from '../format.js';
+import { speedUps, type LatencyState } from '../latency.js';
+import type { ReportView } from '../report-view.js';
+import { int8AccuracyLossPoints } from './quantization-section.js';
+
+interface Card {
+  readonly id: string;
+  readonly key: string;
+  readonly value: string;
+  readonly sub: string;
+}
+
+function card(c: Card): string {
+  return (
+    `<div class="card" data-card="${escapeHtml(c.id)}"><div class="k">${escapeHtml(c.key)}</div>` +
+    `<div class="v">${escapeHtml(c.value)}</div><div class="s">${escapeHtml(c.sub)}</div></div>`
+  );
+}
+
+/** Signed difference a − b in percentage points, with a true minus sign. */
+function points(a: number, b: unknown): string {
+  const d = (a - finiteOr(b, Number.NaN)) * 100;
+  if (!Number.isFinite(d)) return '–';
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}`;
+}
+
+function cards(view: ReportView, latency: LatencyState): Card[] {
+  const out: Card[] = [];
+  const { teacher, bestStudent, ce } = view;
+  if (teacher !== undefined) {
+    out.push({ id: 'teacher', key: 'teacher accuracy', value: meanSd(teacher.summary.accuracy, 3), sub: `${teacher.id}, ${integer(teacher.params)} params` });
+  }
+  if (bestStudent !== undefined) {
+    const ratio = teacher !== undefined && bestStudent.params > 0 ? `, ${fixed(teacher.params / bestStudent.params, 0)}× fewer params` : '';
+    out.push({
+      id: 'best-student',
+      key: 'best student accuracy',
+      value: meanSd(bestStudent.summary.accuracy, 3),
+      sub: `${bestStudent.id}, ${integer(bestStudent.params)} params${ratio}`,
+    });
+    const acc = finiteOr(bestStudent.summary.accuracy?.mean, Number.NaN);
+    const vsTeacher = teacher === undefined ? undefined : `${points(acc, teacher.summary.accuracy?.mean)} vs teacher`;
+    const vsCe = ce === undefined || ce === bestStudent ? undefined : `${points(acc, ce.summary.accuracy?.mean)} vs CE-only student`;
+    const gaps = [vsCe, vsTeacher].filter((g): g is string => g !== undefined);
+    if (gaps.length > 0) {
+      out.push({ id: 'gap', key: 'best student, accuracy points', value: gaps[0] ?? '', sub: gaps[1] ?? (ce === undefined ? 'no CE-only student to compare with' : 'the CE-only student is the best student') });
+    }
+  }
+  const loss = int8AccuracyLossPoints(view.report.quantization ?? []);
+  if (loss !== undefined) out.push({ id: 'int8', key: 'int8 accuracy cost', value: `${fixed(loss, 2)} points`, sub: loss <= 1 ? 'within the 1-point goal' : 'over the 1-point goal' });
+  if (latency.kind === 'ok') {
+    const ups = speedUps(latency.rows).filter((u) => /int8/i.test(u.student));
+    const best = ups.find((u) => /onnxruntime-node|ort-node/i.test(u.runtime) && u.batch === 1) ?? ups[0];
+    if (best !== undefined) out.push({ id: 'speed-up', key: 'int8 student speed-up', value: `${fixed(best.ratio, 1)}×`, sub: `vs ${best.teacher}, ${best.runtime}, batch ${best.batch}` });
+  }
+  return out;
+}
+
+/**
+ * Renders the page header and the summary cards.
+ *
+ * @example
+ * ```ts
+ * overviewSection(reportView(report), parseLatency(undefined));
+ * ```
+ */
+export function overviewSection(view: ReportView, latency: LatencyState): string {
+  const r = view.report;
+  const meta = [
+    `created ${r.createdAt}`,
+    `painkd ${r.painkdVersion}`,
+    `${r.data.source} data`,
+    `${r.task} task (${r.classLabels.length} classes)`,
+    `${r.methods.length} method${r.methods.length === 1 ? '' : 's'}`,
+    `wall time ${duration(r.wallMs)}`,
+  ].join(' · ');
+  const c = cards(view, latency);
+  return (
+    `<header><h1>painkd distillation report</h1><p>${escapeHtml(meta)}</p></header>` +
+    (c.length === 0 ? '' : `<div class="cards">${c.map(card).join('')}</div>`)
+  );
+}
+
+/**
+ * Renders the collapsible run configuration and per-method hyper-parameters.
+ *
+ * @example
+ * ```ts
+ * configSection(reportView(report));
+ * ```
+ */
+export function configSection(view: ReportView): string {
+  const hyper = Object.fromEntries(view.methods.map((m) => [m.id, m.hyper]));
+  return (
+    `<section data-section="config" id="config"><h2>Configuration</h2>` +
+    `<details><summary>Hyper-parameters per method</summary><pre>${escapeHtml(JSON.stringify(hyper, null, 2))}</pre></details>` +
+    `<details><summary>Full experiment config</summary><pre>${escapeHtml(JSON.stringify(view.report.config, null, 2))}</pre></details>` +
+    `</section>`
+  );
+}
