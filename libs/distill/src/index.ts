@@ -1,5 +1,6 @@
 /** @module @painkd/distill public exports. */
 export * from './errors.js';
+export * from './experiments/experiment-config.js';
 export * from './experiments/report-types.js';
 export * from './cv/index.js';
 export * from './data/index.js';
