@@ -1,3 +1,4 @@
 /** @module @painkd/models public exports. */
+export * from './backends/index.js';
 export * from './nets/net-spec.js';
 export * from './onnx/index.js';
