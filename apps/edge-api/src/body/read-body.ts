@@ -112,7 +112,10 @@ export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
 export interface ChunkReader {
   /** The next chunk, or `null` at the end. Rejects with a 400 when the upload breaks off. */
   next(): Promise<Uint8Array | null>;
-  /** Stops reading (leaves the socket open so a response can still be written). */
+  /**
+   * Stops reading: the rest of the upload is discarded as it arrives (the socket stays open, so
+   * the response can still be written and the connection reused).
+   */
   stop(): void;
 }
 
@@ -166,6 +169,7 @@ function incomingReader(incoming: IncomingMessage): ChunkReader {
     stop() {
       incoming.off('end', onEnd);
       incoming.off('error', onError);
+      if (!incoming.readableEnded && !incoming.destroyed) incoming.resume();
     },
   };
 }

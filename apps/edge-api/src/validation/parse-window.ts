@@ -90,7 +90,10 @@ export function parseSampleArray(value: unknown, path: string, maxSamples: numbe
     throw new ApiError('INVALID_SAMPLES', `${path} is empty`, path);
   }
   if (value.length > maxSamples) {
-    throw new ApiError('INVALID_WINDOW_LENGTH', `${path} has ${value.length} samples; at most ${maxSamples} are accepted`, path);
+    throw new ApiError('INVALID_WINDOW_LENGTH', `${path} has ${value.length} samples; at most ${maxSamples} are accepted`, path, {
+      max: maxSamples,
+      length: value.length,
+    });
   }
   const out = new Float32Array(value.length);
   for (let i = 0; i < value.length; i++) {
@@ -165,8 +168,10 @@ export function parseJsonWindow(value: unknown, path: string, spec: WindowSpec):
   const ratePath = join(path, 'sampleRate');
   const sampleRate = parseSampleRate(record['sampleRate'], ratePath);
   const samplesPath = join(path, 'samples');
+  const raw = record['samples'];
+  if (Array.isArray(raw) && raw.length > 0) checkWindowLength(raw.length, sampleRate, spec, samplesPath);
   const { max } = windowLengthBounds(sampleRate, spec);
-  const samples = parseSampleArray(record['samples'], samplesPath, max);
+  const samples = parseSampleArray(raw, samplesPath, max);
   checkWindowLength(samples.length, sampleRate, spec, samplesPath);
   return { samples, sampleRate };
 }
