@@ -7,3 +7,7 @@ export * from './quantize/quant-params.js';
 export * from './quantize/calibrate.js';
 export * from './quantize/quantize-onnx.js';
 export * from './quantize/compare-models.js';
+export * from './net-stats.js';
+export * from './artifact/classification-scores.js';
+export * from './artifact/evaluate-quantization.js';
+export * from './artifact/write-artifact.js';
