@@ -94,7 +94,7 @@ export async function writeReportHtml(
     await writeFile(temp, html, 'utf8');
     await rename(temp, target);
   } catch (cause) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new ReportHtmlError('REPORT_HTML_WRITE_FAILED', `could not write ${target}: ${String(cause)}`, { cause });
   }
   return target;

@@ -91,6 +91,7 @@ export async function methodsSection(view: ReportView, ctx: ChartContext): Promi
     figures.push(await ctx.chart(metric.id, spec, metric.title, `${metric.caption}; bar = mean, black line = ± 1 sd, dots = folds`));
   }
   const best = view.bestStudent;
+  const withBinary = view.methods.some((m) => m.summary.binary !== undefined);
   const summaryRows = view.methods.map((m) => [
     m.id,
     m.arch,
@@ -99,14 +100,14 @@ export async function methodsSection(view: ReportView, ctx: ChartContext): Promi
     meanSd(m.summary.macroF1, 3),
     meanSd(m.summary.mae, 3),
     meanSd(m.summary.rmse, 3),
-    m.summary.binary === undefined ? '–' : meanSd(m.summary.binary.accuracy, 3),
+    ...(withBinary ? [m.summary.binary === undefined ? '–' : meanSd(m.summary.binary.accuracy, 3)] : []),
     fixed(m.folds.reduce((a, f) => a + finiteOr(f.epochsRun, 0), 0) / Math.max(1, m.folds.length), 1),
     duration(m.trainMs),
   ]);
   const highlight = new Set(best === undefined ? [] : [view.methods.indexOf(best)]);
   const summary = table(
     'methods',
-    ['method', 'net', 'params', 'accuracy', 'macro-F1', 'MAE', 'RMSE', 'BL vs PA4 acc.', 'epochs', 'train time'],
+    ['method', 'net', 'params', 'accuracy', 'macro-F1', 'MAE', 'RMSE', ...(withBinary ? ['BL vs PA4 acc.'] : []), 'epochs', 'train time'],
     summaryRows,
     highlight,
   );
