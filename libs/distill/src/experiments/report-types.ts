@@ -102,5 +102,30 @@ export interface ExperimentReport {
   readonly classLabels: readonly string[];
   readonly methods: readonly MethodResult[];
   readonly quantization?: readonly QuantizationRow[];
+  /** The final teacher and student trained after CV for export, when the run made them. */
+  readonly finalModels?: FinalModelsReport;
+  /** The tfjs backend the nets trained on and the number of parallel fold workers. */
+  readonly runtime?: { readonly backend: string; readonly workers: number };
   readonly wallMs: number;
+}
+
+/** A model trained on all subjects after cross-validation and saved for export. */
+export interface FinalModelInfo {
+  /** `teacher` or the student run id. */
+  readonly id: string;
+  readonly arch: string;
+  readonly params: number;
+  readonly epochsRun: number;
+  readonly bestEpoch: number;
+  readonly trainMs: number;
+  /** Files written for export, relative to the output folder (NetSpec JSON and weights). */
+  readonly files: readonly string[];
+}
+
+/** The deployed models, trained after CV on every subject except a validation split. */
+export interface FinalModelsReport {
+  readonly trainSubjects: number;
+  readonly valSubjects: number;
+  readonly teacher: FinalModelInfo;
+  readonly student: FinalModelInfo;
 }
