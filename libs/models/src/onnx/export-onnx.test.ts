@@ -1,11 +1,12 @@
-import * as tf from '@tensorflow/tfjs';
 import { createInferenceSession, type PainkdInferenceSession } from '@painkd/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LayerSpec, NetSpec, NetWeights } from '../nets/net-spec.js';
+import { initBackend } from '../backends/index.js';
 import { exportOnnx } from './export-onnx.js';
 import { OnnxError } from './onnx-error.js';
 import { decodeModel, toNumber } from './onnx-proto.js';
 import { randomWeights, testSpec, testWindows } from './test-support/random-net.js';
+import { studentLikeSpec, teacherLikeSpec } from './test-support/test-nets.js';
 import { referenceForward } from './test-support/reference-forward.js';
 
 const conv = (name: string, filters: number, kernelSize: number, stride = 1, padding: 'same' | 'valid' = 'same', useBias = true): LayerSpec => ({
@@ -49,7 +50,7 @@ async function parity(spec: NetSpec, weights: NetWeights, sessions: PainkdInfere
 }
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initBackend('wasm');
 });
 
 describe('exportOnnx', () => {
@@ -59,6 +60,16 @@ describe('exportOnnx', () => {
       const bytes = exportOnnx(spec, weights, { outputs: ['logits', 'hidden'] });
       const sessions = [await createInferenceSession(bytes, { runtime: 'node' }), await createInferenceSession(bytes, { runtime: 'web' })];
       for (const batch of [1, 7, 64]) await parity(spec, weights, sessions, batch, batch);
+      await Promise.all(sessions.map((s) => s.dispose()));
+    });
+  }
+
+  for (const [name, spec] of [['student-shaped', studentLikeSpec()], ['teacher-shaped', teacherLikeSpec()]] as const) {
+    it(`matches tfjs to 1e-4 on 1,000 windows (random and GSR-like) on node and web: ${name} net`, async () => {
+      const weights = randomWeights(spec, 5);
+      const bytes = exportOnnx(spec, weights, { outputs: ['logits', 'hidden'] });
+      const sessions = [await createInferenceSession(bytes, { runtime: 'node' }), await createInferenceSession(bytes, { runtime: 'web' })];
+      for (let chunk = 0; chunk < 4; chunk++) await parity(spec, weights, sessions, 250, 1000 + chunk);
       await Promise.all(sessions.map((s) => s.dispose()));
     });
   }
