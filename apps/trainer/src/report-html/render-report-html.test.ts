@@ -1,6 +1,7 @@
 import type { ExperimentReport, MethodResult } from '@painkd/distill';
 import { describe, expect, it } from 'vitest';
 import { readLatencyFixture, readReportFixture } from '../../tests/report-html/fixtures.js';
+import { sampleReport } from '../../tests/report-html/sample-report.js';
 import { ReportHtmlError } from './errors.js';
 import { parseLatency } from './latency.js';
 import { buildReportPage, renderReportHtml } from './render-report-html.js';
@@ -100,10 +101,22 @@ describe('buildReportPage', () => {
       'quantization',
     ]);
     expect(notes(html).sort()).toEqual(['binary', 'confusion-int8', 'latency', 'references']);
-    expect(html).toContain('no CE-only student run');
+    expect(html).toContain('This run has no CE-only student, so its reference line is not drawn.');
     expect(html).not.toContain('CE-only student 0.');
     expect(html).toContain('± 0.000');
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('renders a run whose main task is baseline vs PA4: 2×2 matrices, chance 0.5, a note for the binary section', async () => {
+    const report = sampleReport({ task: 'binary', folds: 3, methods: ['teacher', 'student-ce', 'student-kd'], int8Confusion: true });
+    const { html, warnings } = await buildReportPage(report, parseLatency(undefined));
+    expect(warnings).toEqual([]);
+    expect(chartIds(html)).toEqual(expect.arrayContaining(['accuracy', 'confusion-teacher', 'confusion-best-student', 'confusion-int8']));
+    expect(chartIds(html)).not.toContain('binary-accuracy');
+    expect(html).toContain('the charts above are the binary results');
+    expect(figures(html).get('accuracy')).toContain('chance 0.500');
+    expect(figures(html).get('mae')).toContain('MAE (0–1 scale)');
+    expect(figures(html).get('confusion-teacher:teacher')?.match(/aria-roledescription="rect mark"/g)).toHaveLength(4);
   });
 
   it('treats a null sd (NaN written to JSON) as zero', async () => {
@@ -125,7 +138,7 @@ describe('buildReportPage', () => {
     expect(notes(html)).toContain('confusion-teacher');
     expect(chartIds(html)).not.toContain('confusion-teacher');
     expect(figures(html).get('accuracy')).not.toContain('teacher 0.');
-    expect(html).toContain('no teacher run');
+    expect(html).toContain('This run has no teacher, so its reference line is not drawn.');
   });
 
   it('renders a report without methods as notes only', async () => {

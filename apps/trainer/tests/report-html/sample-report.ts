@@ -46,6 +46,8 @@ export interface SampleReportOptions {
   readonly quantization?: boolean;
   /** Add an int8 confusion matrix to each quantisation row (an optional extension). */
   readonly int8Confusion?: boolean;
+  /** `binary`: the run's main task is baseline vs PA4 (two classes, no separate binary metrics). */
+  readonly task?: 'multiclass' | 'binary';
   readonly seed?: number;
 }
 
@@ -128,8 +130,8 @@ function history(random: Random, role: 'teacher' | 'student'): EpochRecord[] {
   });
 }
 
-function trace(random: Random, classIndex: number, rate: number, samples: number): ExampleTrace {
-  const amplitude = 0.12 + 0.2 * classIndex;
+function trace(random: Random, classIndex: number, label: string, level: number, rate: number, samples: number): ExampleTrace {
+  const amplitude = 0.12 + 0.2 * level;
   const onset = 1.4;
   const out: number[] = [];
   let drift = 0;
@@ -137,9 +139,9 @@ function trace(random: Random, classIndex: number, rate: number, samples: number
     const t = i / rate;
     drift += 0.002 * normal(random);
     const phasic = t > onset ? amplitude * 1.6 * (Math.exp(-(t - onset) / 2.2) - Math.exp(-(t - onset) / 0.6)) : 0;
-    out.push(round(-0.4 + 0.03 * classIndex + drift + phasic + 0.006 * normal(random)));
+    out.push(round(-0.4 + 0.03 * level + drift + phasic + 0.006 * normal(random)));
   }
-  return { classIndex, label: CLASS_LABELS[classIndex] ?? String(classIndex), subject: `S${String(7 + classIndex * 11).padStart(3, '0')}`, sampleRate: rate, samples: out };
+  return { classIndex, label, subject: `S${String(7 + level * 11).padStart(3, '0')}`, sampleRate: rate, samples: out };
 }
 
 /**
@@ -160,12 +162,15 @@ export function sampleReport(options: SampleReportOptions = {}): ExperimentRepor
     Array.from({ length: count }, (_, i) => `S${String(1 + perFold.slice(0, k).reduce((a, b) => a + b, 0) + i).padStart(3, '0')}`),
   );
   const foldShift = Array.from({ length: folds }, () => 0.03 * normal(random));
-  const n = CLASS_LABELS.length;
+  const binaryTask = options.task === 'binary';
+  const labels: readonly string[] = binaryTask ? ['BL', 'PA4'] : CLASS_LABELS;
+  const levels = binaryTask ? [0, 4] : [0, 1, 2, 3, 4];
+  const n = labels.length;
   const methods: MethodResult[] = METHOD_PLANS.filter((p) => keep.includes(p.id)).map((plan) => {
     const foldResults: FoldResult[] = perFold.map((count, k) => {
-      const acc = plan.accuracy + (foldShift[k] ?? 0) + 0.012 * normal(random);
+      const acc = plan.accuracy + (binaryTask ? 0.42 : 0) + (foldShift[k] ?? 0) + 0.012 * normal(random);
       const metrics = metricsOf(sampleConfusion(random, count * 20, n, acc));
-      const binary = options.binary === false ? undefined : metricsOf(sampleConfusion(random, count * 20, 2, Math.min(0.95, acc + 0.42)));
+      const binary = options.binary === false || binaryTask ? undefined : metricsOf(sampleConfusion(random, count * 20, 2, Math.min(0.95, acc + 0.42)));
       const h = history(random, plan.role);
       return {
         fold: k,
@@ -242,11 +247,11 @@ export function sampleReport(options: SampleReportOptions = {}): ExperimentRepor
       windowsPerClass: Array.from({ length: n }, () => subjects * 20),
       sampleRate: rate,
       windowSamples,
-      examples: Array.from({ length: n }, (_, c) => trace(random, c, rate, windowSamples)),
+      examples: levels.map((level, c) => trace(random, c, labels[c] ?? String(c), level, rate, windowSamples)),
     },
     cv: { scheme: 'group-kfold', folds, seed: 7 },
-    task: 'multiclass',
-    classLabels: [...CLASS_LABELS],
+    task: binaryTask ? 'binary' : 'multiclass',
+    classLabels: [...labels],
     methods,
     ...(quantization === undefined ? {} : { quantization }),
     wallMs: methods.reduce((a, m) => a + m.trainMs, 0) + 4_200,

@@ -56,7 +56,11 @@ export async function binarySection(view: ReportView, ctx: ChartContext): Promis
     figures.push(await ctx.chart(metric.id, spec, metric.title, 'bar = mean, black line = ± 1 sd, dots = folds'));
   }
   if (figures.length === 0) {
-    return section('binary', heading, lead, note('binary', 'No method in this run was evaluated on baseline vs PA4.'));
+    const why =
+      view.report.task === 'binary'
+        ? 'This run trained on baseline vs PA4 itself: the charts above are the binary results.'
+        : 'No method in this run was evaluated on baseline vs PA4.';
+    return section('binary', heading, lead, note('binary', why));
   }
   const without = view.methods.filter((m) => m.summary.binary === undefined).map((m) => m.id);
   const partial = without.length === 0 ? '' : note('binary-partial', `Not evaluated on the binary task: ${without.join(', ')}.`);

@@ -13,7 +13,7 @@ type MetricKey = 'accuracy' | 'macroF1' | 'mae';
 const METRICS: readonly { key: MetricKey; id: string; title: string; caption: string; bounded: boolean }[] = [
   { key: 'accuracy', id: 'accuracy', title: 'Accuracy', caption: 'higher is better', bounded: true },
   { key: 'macroF1', id: 'macro-f1', title: 'Macro-F1', caption: 'higher is better', bounded: true },
-  { key: 'mae', id: 'mae', title: 'MAE on the 0–4 scale', caption: 'lower is better', bounded: false },
+  { key: 'mae', id: 'mae', title: 'MAE', caption: 'on the class index scale; lower is better', bounded: false },
 ];
 
 function bars(methods: readonly MethodResult[], pick: (m: MetricSet) => number, mean: (m: MethodResult) => { mean: number; sd: number } | undefined): MetricBar[] {
@@ -33,6 +33,12 @@ function bars(methods: readonly MethodResult[], pick: (m: MetricSet) => number, 
       },
     ];
   });
+}
+
+/** Mean epochs run per fold, without decimals when whole. */
+function epochs(m: MethodResult): string {
+  const mean = m.folds.reduce((a, f) => a + finiteOr(f.epochsRun, 0), 0) / Math.max(1, m.folds.length);
+  return Number.isInteger(mean) ? String(mean) : fixed(mean, 1);
 }
 
 /**
@@ -58,11 +64,10 @@ export function references(
 }
 
 function missingReferences(view: ReportView): string {
-  const missing = [
-    ...(view.teacher === undefined ? ['no teacher run'] : []),
-    ...(view.ce === undefined ? ['no CE-only student run'] : []),
-  ];
-  return missing.length === 0 ? '' : note('references', `This run has ${missing.join(' and ')}, so that reference line is not drawn.`);
+  const missing = [...(view.teacher === undefined ? ['teacher'] : []), ...(view.ce === undefined ? ['CE-only student'] : [])];
+  if (missing.length === 0) return '';
+  const lines = missing.length === 1 ? 'its reference line is' : 'their reference lines are';
+  return note('references', `This run has no ${missing.join(' and no ')}, so ${lines} not drawn.`);
 }
 
 /**
@@ -82,7 +87,7 @@ export async function methodsSection(view: ReportView, ctx: ChartContext): Promi
   for (const metric of METRICS) {
     const chance = metric.key === 'accuracy' && nClasses > 1 ? 1 / nClasses : undefined;
     const spec = metricBarsSpec({
-      metric: metric.title,
+      metric: metric.key === 'mae' ? `MAE (0–${Math.max(1, nClasses - 1)} scale)` : metric.title,
       bars: bars(view.methods, (m) => m[metric.key], (m) => m.summary[metric.key]),
       references: references(view, (m) => m.summary[metric.key]?.mean, chance),
       colors: view.colors,
@@ -101,7 +106,7 @@ export async function methodsSection(view: ReportView, ctx: ChartContext): Promi
     meanSd(m.summary.mae, 3),
     meanSd(m.summary.rmse, 3),
     ...(withBinary ? [m.summary.binary === undefined ? '–' : meanSd(m.summary.binary.accuracy, 3)] : []),
-    fixed(m.folds.reduce((a, f) => a + finiteOr(f.epochsRun, 0), 0) / Math.max(1, m.folds.length), 1),
+    epochs(m),
     duration(m.trainMs),
   ]);
   const highlight = new Set(best === undefined ? [] : [view.methods.indexOf(best)]);
