@@ -1,4 +1,6 @@
 /** @module @painkd/models public exports. */
 export * from './backends/index.js';
+export * from './nets/index.js';
 export * from './nets/net-spec.js';
+export * from './ops/index.js';
 export * from './onnx/index.js';

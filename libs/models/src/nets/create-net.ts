@@ -1,0 +1,188 @@
+/**
+ * @module `createNet`: builds a trainable tfjs network from a {@link NetSpec} with its own
+ * seeded variables (no tf.layers), so every op is one painkd controls — notably the conv1d whose
+ * gradients run on wasm (see ops/conv1d.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng, deriveSeed, type Rng } from '@painkd/signals';
+import { conv1d } from '../ops/conv1d.js';
+import { avgPool1d, maxPool1d } from '../ops/pool1d.js';
+import { filled, glorotUniform, heNormal, initRng } from './init.js';
+import { NetError } from './net-error.js';
+import { inferShapes, type LayerShape } from './net-shapes.js';
+import type { NetSpec, NetWeights, WeightTensor } from './net-spec.js';
+import type { Net, NetOutput } from './net.js';
+
+/** Options of {@link createNet}. */
+export interface CreateNetOptions {
+  /** Seed of the initial weights and of the dropout masks. */
+  readonly seed: number;
+}
+
+type Step = (x: tf.Tensor, training: boolean) => tf.Tensor;
+
+interface Param {
+  readonly variable: tf.Variable;
+  readonly trainable: boolean;
+}
+
+class SpecNet implements Net {
+  readonly paramCount: number;
+  readonly hiddenSize: number;
+  readonly trainableVariables: tf.Variable[];
+  private readonly params = new Map<string, Param>();
+  private readonly steps: Step[] = [];
+  private readonly dropoutRng: Rng;
+  private disposed = false;
+
+  constructor(
+    readonly spec: NetSpec,
+    seed: number,
+  ) {
+    const shapes = inferShapes(spec);
+    const rng = initRng(seed);
+    this.dropoutRng = createRng(deriveSeed(seed, 0x64726f70));
+    for (let i = 0; i < shapes.length; i++) {
+      const fuseRelu = shapes[i]!.layer.kind === 'dense' && shapes[i + 1]?.layer.kind === 'relu' && i + 1 < shapes.length - 1;
+      this.steps.push(this.buildStep(shapes[i]!, rng, fuseRelu, i === shapes.length - 1, i === 0));
+      if (fuseRelu) i++;
+    }
+    this.trainableVariables = [...this.params.values()].filter((p) => p.trainable).map((p) => p.variable);
+    this.paramCount = shapes.reduce((n, s) => n + s.trainable, 0);
+    this.hiddenSize = shapes.at(-1)!.inShape[0];
+  }
+
+  private addParam(key: string, shape: number[], data: Float32Array, trainable: boolean): tf.Variable {
+    const variable = tf.variable(tf.tensor(data, shape), trainable);
+    this.params.set(key, { variable, trainable });
+    return variable;
+  }
+
+  private buildStep(s: LayerShape, rng: Rng, fuseRelu: boolean, isLogits: boolean, isFirst: boolean): Step {
+    const layer = s.layer;
+    switch (layer.kind) {
+      case 'conv1d': {
+        const channels = s.inShape[1]!;
+        const fanIn = layer.kernelSize * channels;
+        const kernel = this.addParam(`${layer.name}/kernel`, [layer.kernelSize, channels, layer.filters], heNormal(rng, fanIn * layer.filters, fanIn), true);
+        const bias = layer.useBias ? this.addParam(`${layer.name}/bias`, [layer.filters], filled(layer.filters, 0), true) : undefined;
+        const opts = { stride: layer.stride, padding: layer.padding, inputGrad: !isFirst };
+        return (x) => {
+          const y = conv1d(x as tf.Tensor3D, kernel as tf.Tensor3D, opts);
+          return bias ? tf.add(y, bias) : y;
+        };
+      }
+      case 'batchNorm': {
+        const channels = s.inShape.length === 2 ? s.inShape[1] : s.inShape[0];
+        const gamma = this.addParam(`${layer.name}/gamma`, [channels], filled(channels, 1), true);
+        const beta = this.addParam(`${layer.name}/beta`, [channels], filled(channels, 0), true);
+        const movingMean = this.addParam(`${layer.name}/movingMean`, [channels], filled(channels, 0), false);
+        const movingVariance = this.addParam(`${layer.name}/movingVariance`, [channels], filled(channels, 1), false);
+        const axes = s.inShape.length === 2 ? [0, 1] : [0];
+        const m = layer.momentum;
+        return (x, training) => {
+          if (!training) return tf.batchNorm(x, movingMean, movingVariance, beta, gamma, layer.epsilon);
+          const { mean, variance } = tf.moments(x, axes);
+          tf.tidy(() => {
+            movingMean.assign(tf.add(tf.mul(movingMean, m), tf.mul(mean, 1 - m)));
+            movingVariance.assign(tf.add(tf.mul(movingVariance, m), tf.mul(variance, 1 - m)));
+          });
+          return tf.batchNorm(x, mean, variance, beta, gamma, layer.epsilon);
+        };
+      }
+      case 'relu':
+        return (x) => tf.relu(x);
+      case 'maxPool1d':
+        return (x) => maxPool1d(x as tf.Tensor3D, layer.poolSize, layer.stride);
+      case 'avgPool1d':
+        return (x) => avgPool1d(x as tf.Tensor3D, layer.poolSize, layer.stride);
+      case 'globalAvgPool1d':
+        return (x) => tf.mean(x, 1);
+      case 'flatten':
+        return (x) => tf.reshape(x, [x.shape[0]!, -1]);
+      case 'dropout': {
+        const rate = layer.rate;
+        return (x, training) => {
+          if (!training || rate === 0) return x;
+          const mask = new Float32Array(x.size);
+          const keep = 1 / (1 - rate);
+          for (let i = 0; i < mask.length; i++) mask[i] = this.dropoutRng.next() < rate ? 0 : keep;
+          return tf.mul(x, tf.tensor(mask, x.shape));
+        };
+      }
+      case 'dense': {
+        const inUnits = s.inShape[0];
+        const init = isLogits ? glorotUniform(rng, inUnits * layer.units, inUnits, layer.units) : heNormal(rng, inUnits * layer.units, inUnits);
+        const kernel = this.addParam(`${layer.name}/kernel`, [inUnits, layer.units], init, true);
+        const bias = layer.useBias ? this.addParam(`${layer.name}/bias`, [layer.units], filled(layer.units, 0), true) : undefined;
+        const activation = fuseRelu ? 'relu' : 'linear';
+        return (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation });
+      }
+    }
+  }
+
+  apply(x: tf.Tensor3D, training: boolean): NetOutput {
+    this.assertLive();
+    const { length, channels } = this.spec.input;
+    if (x.rank !== 3 || x.shape[1] !== length || x.shape[2] !== channels) {
+      throw new NetError('NET_BAD_INPUT', `expected input [batch, ${length}, ${channels}], got [${x.shape.join(', ')}]`);
+    }
+    let h: tf.Tensor = x;
+    const last = this.steps.length - 1;
+    for (let i = 0; i < last; i++) h = this.steps[i]!(h, training);
+    const hidden = h as tf.Tensor2D;
+    return { logits: this.steps[last]!(hidden, training) as tf.Tensor2D, hidden };
+  }
+
+  getWeights(): NetWeights {
+    this.assertLive();
+    const out = new Map<string, WeightTensor>();
+    for (const [key, p] of this.params) out.set(key, { shape: [...p.variable.shape], data: Float32Array.from(p.variable.dataSync() as Float32Array) });
+    return out;
+  }
+
+  setWeights(weights: NetWeights): void {
+    this.assertLive();
+    for (const [key, p] of this.params) {
+      const w = weights.get(key);
+      if (!w) throw new NetError('NET_BAD_WEIGHTS', `missing weight "${key}"`);
+      const expected = p.variable.shape;
+      if (w.shape.length !== expected.length || w.shape.some((d, i) => d !== expected[i]) || w.data.length !== p.variable.size) {
+        throw new NetError('NET_BAD_WEIGHTS', `weight "${key}" has shape [${w.shape.join(', ')}], expected [${expected.join(', ')}]`);
+      }
+    }
+    for (const key of weights.keys()) {
+      if (!this.params.has(key)) throw new NetError('NET_BAD_WEIGHTS', `unexpected weight "${key}"`);
+    }
+    for (const [key, p] of this.params) {
+      const w = weights.get(key)!;
+      tf.tidy(() => p.variable.assign(tf.tensor(w.data, [...w.shape])));
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    for (const p of this.params.values()) p.variable.dispose();
+    this.disposed = true;
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new NetError('NET_DISPOSED', 'the net was disposed');
+  }
+}
+
+/**
+ * Builds a trainable network from a spec, with He-normal kernels (Glorot-uniform for the logits
+ * layer), zero biases, BN γ = 1, β = 0, moving mean 0 and variance 1, all drawn from `seed`.
+ * A dense layer directly followed by a ReLU (other than the logits) runs as one fused op.
+ *
+ * @example
+ * ```ts
+ * const spec = buildNetSpec('student-tiny', {}, { inputLength: 176, channels: 1, classes: 5 });
+ * const net = createNet(spec, { seed: 42 });
+ * const { logits, hidden } = tf.tidy(() => net.apply(x, false));
+ * ```
+ */
+export function createNet(spec: NetSpec, options: CreateNetOptions): Net {
+  return new SpecNet(spec, options.seed);
+}

@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRng } from '@painkd/signals';
+import { conv1d } from './conv1d.js';
+
+interface Case {
+  batch: number;
+  length: number;
+  channels: number;
+  kernel: number;
+  filters: number;
+  stride: number;
+  padding: 'same' | 'valid';
+}
+
+const cases: Case[] = [
+  { batch: 3, length: 20, channels: 4, kernel: 5, filters: 6, stride: 1, padding: 'same' },
+  { batch: 3, length: 20, channels: 4, kernel: 5, filters: 6, stride: 1, padding: 'valid' },
+  { batch: 2, length: 21, channels: 3, kernel: 4, filters: 5, stride: 2, padding: 'same' },
+  { batch: 2, length: 21, channels: 3, kernel: 5, filters: 5, stride: 2, padding: 'valid' },
+  { batch: 2, length: 22, channels: 1, kernel: 7, filters: 8, stride: 2, padding: 'same' },
+  { batch: 2, length: 17, channels: 2, kernel: 2, filters: 3, stride: 3, padding: 'valid' },
+  { batch: 1, length: 16, channels: 2, kernel: 3, filters: 2, stride: 3, padding: 'same' },
+];
+
+function randomArray(seed: number, n: number): Float32Array {
+  const rng = createRng(seed);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rng.normal();
+  return out;
+}
+
+/** Reference: tfjs-cpu's built-in conv1d and its built-in gradients, under loss sum(y · r). */
+async function reference(c: Case, xs: Float32Array, ks: Float32Array, rs: Float32Array) {
+  await tf.setBackend('cpu');
+  return tf.tidy(() => {
+    const x = tf.tensor3d(xs, [c.batch, c.length, c.channels]);
+    const k = tf.tensor3d(ks, [c.kernel, c.channels, c.filters]);
+    const f = (a: tf.Tensor, b: tf.Tensor) => {
+      const y = tf.conv1d(a as tf.Tensor3D, b as tf.Tensor3D, c.stride, c.padding);
+      return tf.sum(tf.mul(y, tf.tensor(rs, y.shape)));
+    };
+    const y = tf.conv1d(x, k, c.stride, c.padding);
+    const [dx, dk] = tf.grads(f)([x, k]);
+    return { y: Float32Array.from(y.dataSync()), dx: Float32Array.from(dx!.dataSync()), dk: Float32Array.from(dk!.dataSync()), yShape: y.shape };
+  });
+}
+
+async function ours(backend: string, c: Case, xs: Float32Array, ks: Float32Array, rs: Float32Array) {
+  await tf.setBackend(backend);
+  return tf.tidy(() => {
+    const x = tf.tensor3d(xs, [c.batch, c.length, c.channels]);
+    const k = tf.tensor3d(ks, [c.kernel, c.channels, c.filters]);
+    const opts = { stride: c.stride, padding: c.padding };
+    const y = conv1d(x, k, opts);
+    const f = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv1d(a as tf.Tensor3D, b as tf.Tensor3D, opts), tf.tensor(rs, y.shape)));
+    const [dx, dk] = tf.grads(f)([x, k]);
+    return { y: Float32Array.from(y.dataSync()), dx: Float32Array.from(dx!.dataSync()), dk: Float32Array.from(dk!.dataSync()), yShape: y.shape };
+  });
+}
+
+/** max |a − b| / max(max |b|, 1e-6): the relative error used throughout. */
+function relError(a: Float32Array, b: Float32Array): number {
+  let diff = 0;
+  let scale = 1e-6;
+  for (let i = 0; i < b.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return diff / scale;
+}
+
+describe.each(['wasm', 'cpu'])('conv1d on %s', (backend) => {
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+  it.each(cases)('matches tfjs-cpu conv1d value and gradients to 1e-4 (%o)', async (c) => {
+    const xs = randomArray(1, c.batch * c.length * c.channels);
+    const ks = randomArray(2, c.kernel * c.channels * c.filters);
+    const outLength = c.padding === 'same' ? Math.ceil(c.length / c.stride) : Math.floor((c.length - c.kernel) / c.stride) + 1;
+    const rs = randomArray(3, c.batch * outLength * c.filters);
+    const ref = await reference(c, xs, ks, rs);
+    const got = await ours(backend, c, xs, ks, rs);
+    expect(got.yShape).toEqual(ref.yShape);
+    expect(got.dx.length).toBe(ref.dx.length);
+    expect(got.dk.length).toBe(ref.dk.length);
+    expect(relError(got.y, ref.y)).toBeLessThan(1e-4);
+    expect(relError(got.dx, ref.dx)).toBeLessThan(1e-4);
+    expect(relError(got.dk, ref.dk)).toBeLessThan(1e-4);
+  });
+
+  it('gives a zero input gradient, and the same filter gradient, when inputGrad is false', async () => {
+    await tf.setBackend(backend);
+    tf.tidy(() => {
+      const x = tf.tensor3d(randomArray(4, 2 * 12 * 3), [2, 12, 3]);
+      const k = tf.tensor3d(randomArray(5, 3 * 3 * 4), [3, 3, 4]);
+      const on = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv1d(a as tf.Tensor3D, b as tf.Tensor3D, { stride: 1, padding: 'same' }))))([x, k]);
+      const off = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.square(conv1d(a as tf.Tensor3D, b as tf.Tensor3D, { stride: 1, padding: 'same', inputGrad: false }))),
+      )([x, k]);
+      expect(tf.max(tf.abs(off[0]!)).dataSync()[0]).toBe(0);
+      expect(tf.max(tf.abs(on[0]!)).dataSync()[0]).toBeGreaterThan(0);
+      expect(relError(Float32Array.from(off[1]!.dataSync()), Float32Array.from(on[1]!.dataSync()))).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,4 @@
+/** @module Public exports of painkd's tfjs ops that train on every backend. */
+export { conv1d, conv1dFilterGrad, conv1dInputGrad, type Conv1dOptions } from './conv1d.js';
+export { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
+export { avgPool1d, maxPool1d } from './pool1d.js';
