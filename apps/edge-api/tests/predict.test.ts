@@ -63,7 +63,7 @@ describe('POST /predict', () => {
     const bin = await fetch(`${t.url}/predict?sampleRate=512`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },
-      body: Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength),
+      body: new Uint8Array(samples.buffer as ArrayBuffer, samples.byteOffset, samples.byteLength),
     });
     expect(bin.status).toBe(200);
     expect(((await bin.json()) as PredictionBody).probabilities).toEqual(json.probabilities);
@@ -114,7 +114,7 @@ describe('POST /predict', () => {
   });
 
   it('rejects Infinity written as 1e999, malformed JSON, wrong types, big bodies and unknown routes', async () => {
-    const send = (body: string | Uint8Array, type: string, path = '/predict') =>
+    const send = (body: string, type: string, path = '/predict') =>
       fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
     const good = Array.from(syntheticWindow(4)).join(',');
     const inf = await send(`{"samples":[1e999,${good.slice(good.indexOf(',') + 1)}],"sampleRate":4}`, 'application/json');
