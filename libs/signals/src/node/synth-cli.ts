@@ -63,7 +63,9 @@ export interface SynthCliOutput {
 }
 
 /**
- * Runs the synth command; returns the process exit code (0 ok, 2 bad flags, 1 failure).
+ * Runs the synth command; returns the process exit code (0 ok, 2 bad flags). A relative `--out`
+ * is taken from the workspace root under nx (`NX_WORKSPACE_ROOT`; nx runs scripts inside the
+ * project folder), else from where npm was started (`INIT_CWD`), else from the cwd.
  *
  * @example
  * process.exitCode = await runSynthCli(process.argv.slice(2), console);
@@ -82,12 +84,14 @@ export async function runSynthCli(argv: readonly string[], output: SynthCliOutpu
     output.error(SYNTH_USAGE);
     return 2;
   }
+  const { resolve } = await import('node:path');
+  const out = resolve(process.env.NX_WORKSPACE_ROOT ?? process.env.INIT_CWD ?? process.cwd(), options.out);
   const cohortOptions: CohortOptions = { subjects: options.subjects, windowsPerClass: options.windowsPerClass, seed: options.seed };
   const started = performance.now();
   const cohort = generateCohort(cohortOptions);
   const total = cohort.trials.length;
   const jobs = Math.min(options.jobs, total);
-  output.log(`synth: ${options.subjects} subjects × ${5 * options.windowsPerClass} windows, seed ${options.seed} → ${options.out} (${jobs} threads)`);
+  output.log(`synth: ${options.subjects} subjects × ${5 * options.windowsPerClass} windows, seed ${options.seed} → ${out} (${jobs} threads)`);
   let reported = 0;
   const onCount = (written: number): void => {
     const step = Math.max(1, Math.floor(total / 10));
@@ -99,17 +103,17 @@ export async function runSynthCli(argv: readonly string[], output: SynthCliOutpu
 
   let bytes = 0;
   if (jobs <= 1) {
-    const result = await writeBiovidCohort(cohort, options.out, { onProgress: (p) => onCount(p.written) });
+    const result = await writeBiovidCohort(cohort, out, { onProgress: (p) => onCount(p.written) });
     bytes = result.bytes;
   } else {
-    bytes = await writeSharded(cohortOptions, options.out, jobs, onCount);
+    bytes = await writeSharded(cohortOptions, out, jobs, onCount);
   }
   const seconds = (performance.now() - started) / 1000;
   const perClass = CLASS_LABELS.map((label, c) => `${label} ${cohort.trials.filter((t) => t.classIndex === c).length}`).join(', ');
   const nonResponders = cohort.subjects.filter((s) => !s.responder).length;
   output.log(
     `done: ${total} files (${perClass}), ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; ` +
-      `${nonResponders}/${cohort.subjects.length} electrodermal non-responders; config in ${options.out}/cohort.json`,
+      `${nonResponders}/${cohort.subjects.length} electrodermal non-responders; config in ${out}/cohort.json`,
   );
   return 0;
 }

@@ -16,3 +16,4 @@ export {
   type WriteCohortProgress,
   type WriteCohortResult,
 } from '../node/write-biovid-cohort.js';
+export { parseSynthArgs, runSynthCli, SYNTH_USAGE, type SynthCliOptions, type SynthCliOutput } from '../node/synth-cli.js';
