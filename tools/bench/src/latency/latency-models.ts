@@ -1,0 +1,111 @@
+/**
+ * @module The three models the latency benchmark compares — teacher fp32, student fp32, student
+ * int8 — as ONNX bytes plus the net spec the tfjs runner builds. From a trained artifact folder
+ * when there is one (the tfjs nets are rebuilt from the manifest's arch + config: latency depends
+ * on the architecture, not the weight values), else from freshly initialised registered nets.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildNetSpec, createNet, exportOnnx, netStats, quantizeOnnx, type NetSpec } from '@painkd/models';
+import { loadArtifact, MANIFEST_FILE } from '@painkd/runtime';
+import { DEFAULT_PREPROCESS_CONFIG } from '@painkd/signals';
+
+/** One benchmarked model. */
+export interface LatencyModel {
+  /** `teacher` or `student`. */
+  readonly model: 'teacher' | 'student';
+  readonly precision: 'fp32' | 'int8';
+  readonly spec: NetSpec;
+  readonly onnx: Uint8Array;
+  readonly params: number;
+  readonly macsPerWindow: number;
+}
+
+/** Where the models came from. */
+export interface LatencyModelSet {
+  readonly source: string;
+  readonly models: readonly LatencyModel[];
+}
+
+/**
+ * Loads the artifact in `artifactDir` if it holds a manifest, else builds fresh default nets.
+ *
+ * @example
+ * ```ts
+ * const { source, models } = await loadLatencyModels('artifacts');
+ * ```
+ */
+export async function loadLatencyModels(artifactDir: string): Promise<LatencyModelSet> {
+  if (existsSync(join(artifactDir, MANIFEST_FILE))) {
+    const artifact = await loadArtifact(artifactDir, { verify: true });
+    const m = artifact.manifest;
+    const io = { inputLength: m.input.windowSamples, channels: m.input.channels.length, classes: m.model.classes };
+    const teacher = buildNetSpec(m.teacher.arch, m.teacher.config, io);
+    const student = buildNetSpec(m.model.arch, m.model.config, io);
+    return {
+      source: `artifact ${artifactDir} (${m.createdAt})`,
+      models: [
+        entry('teacher', 'fp32', teacher, await artifact.readModel('teacher-fp32')),
+        entry('student', 'fp32', student, await artifact.readModel('student-fp32')),
+        entry('student', 'int8', student, await artifact.readModel('student-int8')),
+      ],
+    };
+  }
+  const io = { inputLength: DEFAULT_PREPROCESS_CONFIG.windowSamples, channels: 1, classes: 5 };
+  const teacher = buildNetSpec('teacher-cnn', {}, io);
+  const student = buildNetSpec('student-tiny', {}, io);
+  const onnx = (spec: NetSpec, seed: number): Uint8Array => {
+    const net = createNet(spec, { seed });
+    const bytes = exportOnnx(spec, net.getWeights(), { outputs: ['logits', 'probabilities'] });
+    net.dispose();
+    return bytes;
+  };
+  const studentFp32 = onnx(student, 2);
+  const { model: studentInt8 } = await quantizeOnnx(studentFp32, calibrationWindows(256, io.inputLength, 3), { method: 'minmax' });
+  return {
+    source: 'fresh default nets (no artifact found)',
+    models: [entry('teacher', 'fp32', teacher, onnx(teacher, 1)), entry('student', 'fp32', student, studentFp32), entry('student', 'int8', student, studentInt8)],
+  };
+}
+
+function entry(model: 'teacher' | 'student', precision: 'fp32' | 'int8', spec: NetSpec, onnx: Uint8Array): LatencyModel {
+  const stats = netStats(spec);
+  return { model, precision, spec, onnx, params: stats.params, macsPerWindow: stats.macsPerWindow };
+}
+
+/**
+ * Seeded GSR-like windows (drift, one skin-conductance response, noise), z-scored like the
+ * default preprocessing, for calibrating fresh nets and as benchmark input.
+ *
+ * @example
+ * ```ts
+ * const windows = calibrationWindows(32, 176, 1);
+ * ```
+ */
+export function calibrationWindows(count: number, length: number, seed: number): Float32Array[] {
+  let state = seed >>> 0;
+  const rand = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, () => {
+    const w = new Float32Array(length);
+    const onset = rand() * length;
+    const amp = rand() * 2;
+    const drift = rand() - 0.5;
+    for (let t = 0; t < length; t++) {
+      const dt = t - onset;
+      w[t] = drift * (t / length) + (dt > 0 ? amp * (Math.exp(-dt / 50) - Math.exp(-dt / 8)) : 0) + (rand() - 0.5) * 0.05;
+    }
+    let mean = 0;
+    for (const v of w) mean += v / length;
+    let sd = 0;
+    for (const v of w) sd += ((v - mean) * (v - mean)) / length;
+    const scale = 1 / (Math.sqrt(sd) || 1);
+    for (let t = 0; t < length; t++) w[t] = (w[t]! - mean) * scale;
+    return w;
+  });
+}
