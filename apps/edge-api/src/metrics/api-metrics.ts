@@ -13,6 +13,8 @@ export interface ApiMetrics {
   readonly requestDuration: Histogram;
   /** `edge_api_inference_duration_seconds` — one ONNX run (a window or a batch). */
   readonly inferenceDuration: Histogram;
+  /** `edge_api_inference_batch_size` — windows per ONNX run (micro-batching). */
+  readonly inferenceBatch: Histogram;
   /** `edge_api_stage_duration_seconds{stage}` — parse, resample, filter, inference. */
   readonly stageDuration: Histogram;
   /** `edge_api_predictions_total{source}` */
@@ -36,6 +38,7 @@ export function createApiMetrics(gauges: { activeSessions: () => number; activeS
       new Histogram('edge_api_request_duration_seconds', 'HTTP request latency by method and route pattern (until the response starts).'),
     ),
     inferenceDuration: registry.register(new Histogram('edge_api_inference_duration_seconds', 'ONNX Runtime inference latency per run.')),
+    inferenceBatch: registry.register(new Histogram('edge_api_inference_batch_size', 'Windows per ONNX run (concurrent requests are batched).', [1, 2, 4, 8, 16, 32, 64])),
     stageDuration: registry.register(
       new Histogram('edge_api_stage_duration_seconds', 'Time per request stage: parse, resample, filter, inference.'),
     ),

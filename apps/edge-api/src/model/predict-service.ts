@@ -4,7 +4,11 @@
  */
 import type { ApiMetrics } from '../metrics/api-metrics.js';
 import type { RawWindow } from '../validation/parse-window.js';
+import { MicroBatcher } from './micro-batcher.js';
 import { emptyTimings, type ModelInfo, type Prediction, type Predictor, type StageTimings } from './predictor.js';
+
+/** Most windows one ONNX run takes when concurrent requests are batched together. */
+export const MAX_RUN_BATCH = 64;
 
 /** Where a prediction was asked for (a metrics label). */
 export type PredictionSource = 'predict' | 'batch' | 'ndjson' | 'session' | 'kserve';
@@ -29,6 +33,7 @@ export type TimingsJson = Readonly<Record<keyof StageTimings, number>>;
 export class PredictService {
   readonly info: ModelInfo;
   readonly modelRef: ModelRef;
+  private readonly batcher: MicroBatcher;
 
   constructor(
     readonly predictor: Predictor,
@@ -36,6 +41,10 @@ export class PredictService {
   ) {
     this.info = predictor.info;
     this.modelRef = { name: predictor.info.name, version: predictor.info.version, sha256: predictor.info.sha256 };
+    this.batcher = new MicroBatcher(predictor, MAX_RUN_BATCH, (ms, batch) => {
+      metrics.inferenceDuration.observe(ms / 1000);
+      metrics.inferenceBatch.observe(batch);
+    });
   }
 
   /** Preprocesses raw windows and predicts them as one batch. */
@@ -44,11 +53,14 @@ export class PredictService {
     return this.predictPreprocessed(inputs, source, timings);
   }
 
-  /** Predicts windows that are already model input. */
+  /**
+   * Predicts windows that are already model input. They join the micro-batch queue; the
+   * "inference" stage is the time until their predictions are back (waiting included).
+   */
   async predictPreprocessed(inputs: readonly Float32Array[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
-    const before = timings.inference;
-    const predictions = await this.predictor.infer(inputs, timings);
-    this.metrics.inferenceDuration.observe((timings.inference - before) / 1000);
+    const t0 = performance.now();
+    const predictions = await Promise.all(inputs.map((input) => this.batcher.infer(input)));
+    timings.inference += performance.now() - t0;
     this.metrics.predictions.inc({ source }, predictions.length);
     return predictions;
   }
