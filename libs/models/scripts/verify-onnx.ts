@@ -12,22 +12,31 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArtifact } from '@painkd/runtime';
 import { DEFAULT_PREPROCESS_CONFIG } from '@painkd/signals';
-import { writeArtifact } from '../src/onnx/artifact/write-artifact.js';
-import { randomWeights, testWindows } from '../src/onnx/test-support/random-net.js';
-import { studentLikeSpec, teacherLikeSpec } from '../src/onnx/test-support/test-nets.js';
+import { buildNetSpec, createNet, initBackend, writeArtifact, type NetSpec, type NetWeights } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 const PYTHON = '/usr/bin/python3';
 
+function freshNet(arch: string, seed: number): { spec: NetSpec; weights: NetWeights } {
+  const spec = buildNetSpec(arch, {}, { inputLength: DEFAULT_PREPROCESS_CONFIG.windowSamples, channels: 1, classes: 5 });
+  const net = createNet(spec, { seed });
+  const weights = net.getWeights();
+  net.dispose();
+  return { spec, weights };
+}
+
+/** Seeded sine-plus-noise windows: enough to calibrate activation ranges of an untrained net. */
+function windows(count: number, length: number): Float32Array[] {
+  return Array.from({ length: count }, (_, i) => Float32Array.from({ length }, (_, t) => Math.sin((t * (i + 1)) / 37) + Math.cos(t * 0.7 + i) * 0.1));
+}
+
 async function freshArtifact(dir: string): Promise<void> {
-  const length = DEFAULT_PREPROCESS_CONFIG.windowSamples;
-  const packed = testWindows(256, length, 1, 1);
-  const calibrationWindows = Array.from({ length: 256 }, (_, i) => packed.subarray(i * length, (i + 1) * length));
+  await initBackend('auto');
   await writeArtifact(dir, {
-    student: { spec: studentLikeSpec(), weights: randomWeights(studentLikeSpec(), 1) },
-    teacher: { spec: teacherLikeSpec(), weights: randomWeights(teacherLikeSpec(), 2) },
-    calibrationWindows,
+    student: freshNet('student-tiny', 1),
+    teacher: freshNet('teacher-cnn', 2),
+    calibrationWindows: windows(256, DEFAULT_PREPROCESS_CONFIG.windowSamples),
     preprocess: DEFAULT_PREPROCESS_CONFIG,
     classLabels: ['BL1', 'PA1', 'PA2', 'PA3', 'PA4'],
   });

@@ -4,15 +4,17 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { randomWeights, testWindows } from '../test-support/random-net.js';
-import { studentLikeSpec, teacherLikeSpec } from '../test-support/test-nets.js';
+import { initBackend } from '../../backends/index.js';
+import { testWindows } from '../test-support/random-net.js';
+import { registeredNet } from '../test-support/registered-net.js';
 import { evaluateQuantization } from './evaluate-quantization.js';
 import { writeArtifact } from './write-artifact.js';
 
 const root = await mkdtemp(join(tmpdir(), 'painkd-write-artifact-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
-const student = { spec: studentLikeSpec(), weights: randomWeights(studentLikeSpec(), 1) };
-const teacher = { spec: teacherLikeSpec(), weights: randomWeights(teacherLikeSpec(), 2) };
+await initBackend('wasm');
+const student = registeredNet('student-tiny', 1);
+const teacher = registeredNet('teacher-cnn', 2);
 const packed = testWindows(300, 176, 1, 3);
 const windows = Array.from({ length: 300 }, (_, i) => packed.subarray(i * 176, (i + 1) * 176));
 const labels = Int32Array.from(windows, (_, i) => i % 5);

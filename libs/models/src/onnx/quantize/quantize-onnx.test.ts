@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { exportOnnx } from '../export-onnx.js';
 import { decodeModel, encodeModel, tensorDims, tensorValues, DataType, type ModelProto, type TensorProto } from '../onnx-proto.js';
 import { randomWeights, testWindows } from '../test-support/random-net.js';
+import { initBackend } from '../../backends/index.js';
+import { registeredNet } from '../test-support/registered-net.js';
 import { studentLikeSpec } from '../test-support/test-nets.js';
 import { compareModels, predictLogits } from './compare-models.js';
 import { quantizeOnnx } from './quantize-onnx.js';
@@ -125,6 +127,21 @@ describe('quantizeOnnx', () => {
       }
     });
   }
+
+  it('student-tiny: int8 file ≤ 32 KB, and its logits follow fp32 within the same tolerance on node and web', async () => {
+    await initBackend('wasm');
+    const student = registeredNet('student-tiny', 7);
+    const bytes = exportOnnx(student.spec, student.weights, { outputs: ['logits', 'probabilities'] });
+    const { model } = await quantizeOnnx(bytes, calibration, { method: 'minmax' });
+    expect(model.length).toBeLessThanOrEqual(32 * 1024);
+    const range = (await predictLogits(bytes, evaluation, { runtime: 'node' })).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    for (const runtime of ['node', 'web'] as const) {
+      const agreement = await compareModels(bytes, model, evaluation, { runtime });
+      expect(agreement.argmaxAgreement).toBeGreaterThanOrEqual(0.97);
+      expect(agreement.meanAbsLogitDiff).toBeLessThan(0.01 * range);
+      expect(agreement.maxAbsLogitDiff).toBeLessThan(0.1 * range);
+    }
+  });
 
   it('rejects empty calibration and unsupported ops with coded errors', async () => {
     await expect(quantizeOnnx(fp32, [])).rejects.toMatchObject({ code: 'QUANT_NO_CALIBRATION' });
