@@ -12,8 +12,8 @@ import { DEFAULT_PREPROCESS_CONFIG } from '@painkd/signals';
 
 /** One benchmarked model. */
 export interface LatencyModel {
-  /** `teacher` or `student`. */
-  readonly model: 'teacher' | 'student';
+  /** `teacher`, `student`, or `floor`: the smallest net (global pooling + logits), the per-call cost of a runtime. */
+  readonly model: 'teacher' | 'student' | 'floor';
   readonly precision: 'fp32' | 'int8';
   readonly spec: NetSpec;
   readonly onnx: Uint8Array;
@@ -68,7 +68,33 @@ export async function loadLatencyModels(artifactDir: string): Promise<LatencyMod
   };
 }
 
-function entry(model: 'teacher' | 'student', precision: 'fp32' | 'int8', spec: NetSpec, onnx: Uint8Array): LatencyModel {
+/**
+ * The floor model: global average pooling then the logits layer (4 ONNX ops, 10 parameters per
+ * class) — what a call costs on a runtime when the network does almost nothing.
+ *
+ * @example
+ * ```ts
+ * const floor = floorModel(176, 1, 5);
+ * ```
+ */
+export function floorModel(length: number, channels: number, classes: number): LatencyModel {
+  const spec: NetSpec = {
+    arch: 'floor',
+    config: {},
+    input: { length, channels },
+    classes,
+    layers: [
+      { kind: 'globalAvgPool1d', name: 'gap' },
+      { kind: 'dense', name: 'logits', units: classes, useBias: true },
+    ],
+  };
+  const net = createNet(spec, { seed: 1 });
+  const onnx = exportOnnx(spec, net.getWeights());
+  net.dispose();
+  return entry('floor', 'fp32', spec, onnx);
+}
+
+function entry(model: 'teacher' | 'student' | 'floor', precision: 'fp32' | 'int8', spec: NetSpec, onnx: Uint8Array): LatencyModel {
   const stats = netStats(spec);
   return { model, precision, spec, onnx, params: stats.params, macsPerWindow: stats.macsPerWindow };
 }

@@ -6,7 +6,7 @@ import type { LatencyStats } from './measure-latency.js';
 
 /** One measured configuration, as written to `bench/latency.json`. */
 export interface LatencyRow extends LatencyStats {
-  readonly model: 'teacher' | 'student';
+  readonly model: 'teacher' | 'student' | 'floor';
   readonly precision: 'fp32' | 'int8';
   readonly runtime: string;
   readonly batch: number;
@@ -24,6 +24,8 @@ export interface LatencySpeedUp {
   readonly batch: number;
   readonly student: 'fp32' | 'int8';
   readonly ratio: number;
+  /** `(teacher − floor) / (student − floor)`: the speed-up of the network itself, per-call cost removed (when a floor was measured). */
+  readonly aboveFloor: number | null;
 }
 
 /** One of the issue's latency goals. */
@@ -45,7 +47,9 @@ export function latencySpeedUps(rows: readonly LatencyRow[]): LatencySpeedUp[] {
   const out: LatencySpeedUp[] = [];
   for (const t of rows.filter((r) => r.model === 'teacher')) {
     for (const s of rows.filter((r) => r.model === 'student' && r.runtime === t.runtime && r.batch === t.batch)) {
-      out.push({ runtime: t.runtime, batch: t.batch, student: s.precision, ratio: t.p50Us / s.p50Us });
+      const floor = rows.find((r) => r.model === 'floor' && r.runtime === t.runtime && r.batch === t.batch);
+      const aboveFloor = floor && s.p50Us > floor.p50Us ? (t.p50Us - floor.p50Us) / (s.p50Us - floor.p50Us) : null;
+      out.push({ runtime: t.runtime, batch: t.batch, student: s.precision, ratio: t.p50Us / s.p50Us, aboveFloor });
     }
   }
   return out;

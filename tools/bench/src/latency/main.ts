@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '@painkd/models';
-import { calibrationWindows, loadLatencyModels } from './latency-models.js';
+import { calibrationWindows, floorModel, loadLatencyModels } from './latency-models.js';
 import { formatLatencyTable, latencyGoals, latencySpeedUps, type LatencyRow } from './latency-report.js';
 import { LATENCY_RUNTIMES, prepareRunner } from './latency-runners.js';
 import { measureLatency } from './measure-latency.js';
@@ -30,14 +30,16 @@ async function main(): Promise<void> {
   const backend = await initBackend('wasm', { threads: 1 });
   const { source, models } = await loadLatencyModels(artifactDir);
   console.log(`models: ${source}; tfjs backend ${backend.name} (${backend.threads} thread); ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-  const length = models[0]!.spec.input.length;
-  const windows = calibrationWindows(32, length, 7);
+  const { length, channels } = models[0]!.spec.input;
+  const per = length * channels;
+  const windows = calibrationWindows(32, per, 7);
   const rows: LatencyRow[] = [];
-  for (const m of models) {
+  const classes = models[0]!.spec.classes;
+  for (const m of [floorModel(length, channels, classes), ...models]) {
     for (const runtime of LATENCY_RUNTIMES) {
       for (const batch of BATCHES) {
-        const input = new Float32Array(batch * length);
-        for (let b = 0; b < batch; b++) input.set(windows[b]!, b * length);
+        const input = new Float32Array(batch * per);
+        for (let b = 0; b < batch; b++) input.set(windows[b]!, b * per);
         const runner = await prepareRunner(m, runtime, input, batch);
         if (!runner) continue;
         const stats = await measureLatency(() => runner.call(), { warmup: 200, maxRuns: 5000, budgetMs, minRuns: 200 });
@@ -61,7 +63,10 @@ async function main(): Promise<void> {
   const speedUps = latencySpeedUps(rows);
   const goals = latencyGoals(rows);
   console.log(`\n${formatLatencyTable(rows)}\n\nteacher fp32 p50 / student p50:`);
-  for (const s of speedUps) console.log(`  ${s.runtime.padEnd(17)} batch ${String(s.batch).padStart(2)}  student ${s.student}: ${s.ratio.toFixed(1)}×`);
+  for (const s of speedUps) {
+    const net = s.aboveFloor === null ? '' : ` (${s.aboveFloor.toFixed(1)}× above the runtime's floor)`;
+    console.log(`  ${s.runtime.padEnd(17)} batch ${String(s.batch).padStart(2)}  student ${s.student}: ${s.ratio.toFixed(1)}×${net}`);
+  }
   console.log('\ngoals:');
   for (const g of goals) console.log(`  [${g.pass === null ? 'n/a ' : g.pass ? 'PASS' : 'FAIL'}] ${g.goal}: ${g.measured === null ? 'not measured' : g.measured.toFixed(1)}`);
   const out = join(repoRoot, 'bench', 'latency.json');
