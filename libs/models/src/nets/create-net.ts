@@ -1,12 +1,18 @@
 /**
  * @module `createNet`: builds a trainable tfjs network from a {@link NetSpec} with its own
  * seeded variables (no tf.layers), so every op is one painkd controls — notably the conv1d whose
- * gradients run on wasm (see ops/conv1d.ts).
+ * gradients run on wasm (see ops/conv1d.ts). Sequence activations travel as `[batch, 1, length,
+ * channels]` views and conv kernels are stored as `[1, K, C, F]` (the same bytes as the spec's
+ * `[K, C, F]`), so consecutive layers need no reshape; training-mode batch-norm and global
+ * average pooling use the matMul-based ops of ../ops, whose gradients are cheap on wasm. Max
+ * pooling stays on the backends' `MaxPool`/`MaxPoolGrad` kernels (a slice/compare/concat
+ * version measured slower on wasm: its broadcast `Equal` alone took ≈ 50 ms).
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, deriveSeed, type Rng } from '@painkd/signals';
-import { conv1d } from '../ops/conv1d.js';
-import { avgPool1d, maxPool1d } from '../ops/pool1d.js';
+import { batchNormTrain } from '../ops/batch-norm.js';
+import { conv1dView } from '../ops/conv1d.js';
+import { globalAvgPool1dView } from '../ops/global-avg-pool1d.js';
 import { filled, glorotUniform, heNormal, initRng } from './init.js';
 import { NetError } from './net-error.js';
 import { inferShapes, type LayerShape } from './net-shapes.js';
@@ -24,6 +30,8 @@ type Step = (x: tf.Tensor, training: boolean) => tf.Tensor;
 interface Param {
   readonly variable: tf.Variable;
   readonly trainable: boolean;
+  /** Shape in the spec's conventions (may differ from the variable's view shape). */
+  readonly shape: readonly number[];
 }
 
 class SpecNet implements Net {
@@ -52,9 +60,9 @@ class SpecNet implements Net {
     this.hiddenSize = shapes.at(-1)!.inShape[0];
   }
 
-  private addParam(key: string, shape: number[], data: Float32Array, trainable: boolean): tf.Variable {
-    const variable = tf.variable(tf.tensor(data, shape), trainable);
-    this.params.set(key, { variable, trainable });
+  private addParam(key: string, shape: number[], data: Float32Array, trainable: boolean, viewShape: number[] = shape): tf.Variable {
+    const variable = tf.variable(tf.tensor(data, viewShape), trainable);
+    this.params.set(key, { variable, trainable, shape });
     return variable;
   }
 
@@ -64,11 +72,12 @@ class SpecNet implements Net {
       case 'conv1d': {
         const channels = s.inShape[1]!;
         const fanIn = layer.kernelSize * channels;
-        const kernel = this.addParam(`${layer.name}/kernel`, [layer.kernelSize, channels, layer.filters], heNormal(rng, fanIn * layer.filters, fanIn), true);
+        const shape = [layer.kernelSize, channels, layer.filters];
+        const kernel = this.addParam(`${layer.name}/kernel`, shape, heNormal(rng, fanIn * layer.filters, fanIn), true, [1, ...shape]);
         const bias = layer.useBias ? this.addParam(`${layer.name}/bias`, [layer.filters], filled(layer.filters, 0), true) : undefined;
         const opts = { stride: layer.stride, padding: layer.padding, inputGrad: !isFirst };
         return (x) => {
-          const y = conv1d(x as tf.Tensor3D, kernel as tf.Tensor3D, opts);
+          const y = conv1dView(x as tf.Tensor4D, kernel as tf.Tensor4D, opts);
           return bias ? tf.add(y, bias) : y;
         };
       }
@@ -78,28 +87,22 @@ class SpecNet implements Net {
         const beta = this.addParam(`${layer.name}/beta`, [channels], filled(channels, 0), true);
         const movingMean = this.addParam(`${layer.name}/movingMean`, [channels], filled(channels, 0), false);
         const movingVariance = this.addParam(`${layer.name}/movingVariance`, [channels], filled(channels, 1), false);
-        const axes = s.inShape.length === 2 ? [0, 1] : [0];
-        const m = layer.momentum;
-        return (x, training) => {
-          if (!training) return tf.batchNorm(x, movingMean, movingVariance, beta, gamma, layer.epsilon);
-          const { mean, variance } = tf.moments(x, axes);
-          tf.tidy(() => {
-            movingMean.assign(tf.add(tf.mul(movingMean, m), tf.mul(mean, 1 - m)));
-            movingVariance.assign(tf.add(tf.mul(movingVariance, m), tf.mul(variance, 1 - m)));
-          });
-          return tf.batchNorm(x, mean, variance, beta, gamma, layer.epsilon);
-        };
+        const opts = { epsilon: layer.epsilon, momentum: layer.momentum, movingMean, movingVariance };
+        return (x, training) =>
+          training
+            ? batchNormTrain(x, gamma as tf.Tensor1D, beta as tf.Tensor1D, opts)
+            : tf.batchNorm(x, movingMean, movingVariance, beta, gamma, layer.epsilon);
       }
       case 'relu':
         return (x) => tf.relu(x);
       case 'maxPool1d':
-        return (x) => maxPool1d(x as tf.Tensor3D, layer.poolSize, layer.stride);
+        return (x) => tf.maxPool(x as tf.Tensor4D, [1, layer.poolSize], [1, layer.stride], 'valid');
       case 'avgPool1d':
-        return (x) => avgPool1d(x as tf.Tensor3D, layer.poolSize, layer.stride);
+        return (x) => tf.avgPool(x as tf.Tensor4D, [1, layer.poolSize], [1, layer.stride], 'valid');
       case 'globalAvgPool1d':
-        return (x) => tf.mean(x, 1);
+        return (x) => globalAvgPool1dView(x as tf.Tensor4D);
       case 'flatten':
-        return (x) => tf.reshape(x, [x.shape[0]!, -1]);
+        return (x) => (x.rank === 2 ? x : tf.reshape(x, [x.shape[0]!, -1]));
       case 'dropout': {
         const rate = layer.rate;
         return (x, training) => {
@@ -127,7 +130,7 @@ class SpecNet implements Net {
     if (x.rank !== 3 || x.shape[1] !== length || x.shape[2] !== channels) {
       throw new NetError('NET_BAD_INPUT', `expected input [batch, ${length}, ${channels}], got [${x.shape.join(', ')}]`);
     }
-    let h: tf.Tensor = x;
+    let h: tf.Tensor = tf.reshape(x, [x.shape[0], 1, length, channels]);
     const last = this.steps.length - 1;
     for (let i = 0; i < last; i++) h = this.steps[i]!(h, training);
     const hidden = h as tf.Tensor2D;
@@ -137,7 +140,7 @@ class SpecNet implements Net {
   getWeights(): NetWeights {
     this.assertLive();
     const out = new Map<string, WeightTensor>();
-    for (const [key, p] of this.params) out.set(key, { shape: [...p.variable.shape], data: Float32Array.from(p.variable.dataSync() as Float32Array) });
+    for (const [key, p] of this.params) out.set(key, { shape: [...p.shape], data: Float32Array.from(p.variable.dataSync() as Float32Array) });
     return out;
   }
 
@@ -146,7 +149,7 @@ class SpecNet implements Net {
     for (const [key, p] of this.params) {
       const w = weights.get(key);
       if (!w) throw new NetError('NET_BAD_WEIGHTS', `missing weight "${key}"`);
-      const expected = p.variable.shape;
+      const expected = p.shape;
       if (w.shape.length !== expected.length || w.shape.some((d, i) => d !== expected[i]) || w.data.length !== p.variable.size) {
         throw new NetError('NET_BAD_WEIGHTS', `weight "${key}" has shape [${w.shape.join(', ')}], expected [${expected.join(', ')}]`);
       }
@@ -156,7 +159,7 @@ class SpecNet implements Net {
     }
     for (const [key, p] of this.params) {
       const w = weights.get(key)!;
-      tf.tidy(() => p.variable.assign(tf.tensor(w.data, [...w.shape])));
+      tf.tidy(() => p.variable.assign(tf.tensor(w.data, p.variable.shape)));
     }
   }
 

@@ -15,10 +15,12 @@
  *   kernel is `dy` (time-major) dilated by the stride: `conv(xᵀ[C, L, B], dyᵀ[Lout, B, F])`
  *   gives `[C, K, F]`, transposed to `[K, C, F]`.
  *
- * Measured on tfjs-wasm (2-core box, B = 64, L = 88, 32 → 64 channels, K = 5): built-in
- * forward ≈ 5–8 ms; filter gradient here ≈ 9–11 ms, input gradient ≈ 5–7 ms, against ≈ 60 ms
- * for the built-in input gradient and no filter gradient at all; an im2col built from `gather`
- * costs ≈ 32 ms before its matMul, and `matMul` with a transposed operand leaves XNNPACK (≈ 56 ms).
+ * Tensors travel as `[batch, 1, length, channels]` views (`Conv1dView`) so that no reshape runs
+ * between consecutive layers. Measured on tfjs-wasm (2-core box, B = 64, L = 88, 32 → 64
+ * channels, K = 5): built-in forward ≈ 5–8 ms; filter gradient here ≈ 9–11 ms, input gradient
+ * ≈ 5–7 ms, against ≈ 60 ms for the built-in input gradient and no filter gradient at all; an
+ * im2col built from `gather` costs ≈ 32 ms before its matMul, and `matMul` with a transposed
+ * operand leaves XNNPACK (≈ 56 ms).
  */
 import * as tf from '@tensorflow/tfjs';
 import { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
@@ -45,81 +47,94 @@ function pads(left: number, right: number): Pads {
   ];
 }
 
-function forward(x: tf.Tensor3D, kernel: tf.Tensor3D, stride: number, g: Conv1dGeometry): tf.Tensor3D {
-  const [batch, length, channels] = x.shape;
-  const [k, , filters] = kernel.shape;
-  const y = tf.conv2d(
-    tf.reshape(x, [batch, 1, length, channels]) as tf.Tensor4D,
-    tf.reshape(kernel, [1, k, channels, filters]) as tf.Tensor4D,
-    [1, stride],
-    pads(g.padLeft, g.padRight),
-  );
-  return tf.reshape(y, [batch, g.outLength, filters]);
+/** The kernel reversed in time and transposed: `[K, C, F]` → `[1, K, F, C]`, on the host. */
+function flippedKernel(kernel: tf.Tensor4D): tf.Tensor4D {
+  const [, k, c, f] = kernel.shape;
+  const src = kernel.dataSync();
+  const out = new Float32Array(src.length);
+  for (let j = 0; j < k; j++) {
+    const from = (k - 1 - j) * c * f;
+    const to = j * f * c;
+    for (let ci = 0; ci < c; ci++) for (let fi = 0; fi < f; fi++) out[to + fi * c + ci] = src[from + ci * f + fi]!;
+  }
+  return tf.tensor4d(out, [1, k, f, c]);
 }
 
-/** dL/dx: the transposed convolution of `dy`, expressed as a stride-1 forward convolution. */
-export function conv1dInputGrad(dy: tf.Tensor3D, kernel: tf.Tensor3D, stride: number, g: Conv1dGeometry): tf.Tensor3D {
+/** dL/dx: the transposed convolution of `dy` `[B, 1, Lout, F]`, as a stride-1 forward convolution. */
+export function conv1dInputGrad(dy: tf.Tensor4D, kernel: tf.Tensor4D, stride: number, g: Conv1dGeometry): tf.Tensor4D {
   return tf.tidy(() => {
-    const [batch, outLength, filters] = dy.shape;
-    const [k, channels] = kernel.shape;
-    let dilated: tf.Tensor3D = dy;
+    const [batch, , outLength, filters] = dy.shape;
+    const k = kernel.shape[1];
+    let dilated: tf.Tensor4D = dy;
     if (stride > 1) {
       const zeros = tf.zeros([batch, outLength, stride - 1, filters]);
-      dilated = tf.reshape(tf.concat([tf.reshape(dy, [batch, outLength, 1, filters]), zeros], 2), [batch, outLength * stride, filters]);
+      dilated = tf.reshape(tf.concat([tf.reshape(dy, [batch, outLength, 1, filters]), zeros], 2), [batch, 1, outLength * stride, filters]);
     }
     const left = k - 1 - g.padLeft;
-    let right = g.inLength + g.padLeft - dilated.shape[1];
+    let right = g.inLength + g.padLeft - dilated.shape[2];
     if (right < 0) {
-      dilated = tf.slice(dilated, [0, 0, 0], [batch, dilated.shape[1] + right, filters]);
+      dilated = tf.slice(dilated, [0, 0, 0, 0], [batch, 1, dilated.shape[2] + right, filters]);
       right = 0;
     }
-    const flipped = tf.transpose(tf.reverse(kernel, 0), [0, 2, 1]);
-    const dx = tf.conv2d(
-      tf.reshape(dilated, [batch, 1, dilated.shape[1], filters]) as tf.Tensor4D,
-      tf.reshape(flipped, [1, k, filters, channels]) as tf.Tensor4D,
-      1,
-      pads(left, right),
-    );
-    return tf.reshape(dx, [batch, g.inLength, channels]);
+    return tf.conv2d(dilated, flippedKernel(kernel), 1, pads(left, right));
   });
 }
 
-/** dL/dkernel: the correlation of `x` and `dy`, expressed as one forward convolution. */
-export function conv1dFilterGrad(x: tf.Tensor3D, dy: tf.Tensor3D, kernelSize: number, stride: number, g: Conv1dGeometry): tf.Tensor3D {
+/** dL/dkernel `[1, K, C, F]`: the correlation of `x` and `dy`, as one forward convolution. */
+export function conv1dFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, stride: number, g: Conv1dGeometry): tf.Tensor4D {
   return tf.tidy(() => {
-    const [batch, length, channels] = x.shape;
-    const [, outLength, filters] = dy.shape;
-    const xt = tf.reshape(tf.transpose(x, [2, 1, 0]), [channels, 1, length, batch]) as tf.Tensor4D;
-    const dyt = tf.reshape(tf.transpose(dy, [1, 0, 2]), [1, outLength, batch, filters]) as tf.Tensor4D;
+    const [, , , channels] = x.shape;
+    const filters = dy.shape[3];
+    const xt = tf.transpose(x, [3, 1, 2, 0]);
+    const dyt = tf.transpose(dy, [1, 2, 0, 3]);
     const full = tf.conv2d(xt, dyt, 1, pads(g.padLeft, g.padRight), 'NHWC', [1, stride]);
-    const width = full.shape[2];
-    const cut = width === kernelSize ? full : tf.slice(full, [0, 0, 0, 0], [channels, 1, kernelSize, filters]);
-    return tf.transpose(tf.reshape(cut, [channels, kernelSize, filters]), [1, 0, 2]);
+    const cut = full.shape[2] === kernelSize ? full : tf.slice(full, [0, 0, 0, 0], [channels, 1, kernelSize, filters]);
+    return tf.transpose(cut, [1, 2, 0, 3]);
   });
 }
 
-type Conv1dFn = (x: tf.Tensor3D, kernel: tf.Tensor3D) => tf.Tensor3D;
-const cache = new Map<string, Conv1dFn>();
+type ViewFn = (x: tf.Tensor4D, kernel: tf.Tensor4D) => tf.Tensor4D;
+const cache = new Map<string, ViewFn>();
 
-function build(stride: number, padding: 'same' | 'valid', inputGrad: boolean): Conv1dFn {
+function build(stride: number, padding: 'same' | 'valid', inputGrad: boolean): ViewFn {
   const f = (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const x3 = args[0] as tf.Tensor3D;
-    const k3 = args[1] as tf.Tensor3D;
+    const x = args[0] as tf.Tensor4D;
+    const kernel = args[1] as tf.Tensor4D;
     const save = args[2] as tf.GradSaveFunc;
-    const g = conv1dGeometry(x3.shape[1], k3.shape[0], stride, padding);
-    save([x3, k3]);
+    const g = conv1dGeometry(x.shape[2], kernel.shape[1], stride, padding);
+    save([x, kernel]);
     return {
-      value: forward(x3, k3, stride, g),
+      value: tf.conv2d(x, kernel, [1, stride], pads(g.padLeft, g.padRight)),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, sk] = saved as [tf.Tensor3D, tf.Tensor3D];
-        const dy3 = dy as tf.Tensor3D;
-        const dx = inputGrad ? conv1dInputGrad(dy3, sk, stride, g) : tf.zerosLike(sx);
-        return [dx, conv1dFilterGrad(sx, dy3, sk.shape[0], stride, g)];
+        const [sx, sk] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const dy4 = dy as tf.Tensor4D;
+        const dx = inputGrad ? conv1dInputGrad(dy4, sk, stride, g) : tf.zerosLike(sx);
+        return [dx, conv1dFilterGrad(sx, dy4, sk.shape[1], stride, g)];
       },
     };
   };
   const op = tf.customGrad(f);
-  return (x, kernel) => op(x, kernel) as tf.Tensor3D;
+  return (x, kernel) => op(x, kernel) as tf.Tensor4D;
+}
+
+/**
+ * {@link conv1d} on views: `x` `[batch, 1, length, inChannels]`, `kernel` `[1, kernelSize,
+ * inChannels, filters]` → `[batch, 1, outLength, filters]`. The layout nets use internally.
+ *
+ * @example
+ * ```ts
+ * const y = conv1dView(x4, kernel4, { stride: 2, padding: 'same' });
+ * ```
+ */
+export function conv1dView(x: tf.Tensor4D, kernel: tf.Tensor4D, options: Conv1dOptions): tf.Tensor4D {
+  const inputGrad = options.inputGrad ?? true;
+  const key = `${options.stride}|${options.padding}|${inputGrad}`;
+  let fn = cache.get(key);
+  if (!fn) {
+    fn = build(options.stride, options.padding, inputGrad);
+    cache.set(key, fn);
+  }
+  return fn(x, kernel);
 }
 
 /**
@@ -133,12 +148,8 @@ function build(stride: number, padding: 'same' | 'valid', inputGrad: boolean): C
  * ```
  */
 export function conv1d(x: tf.Tensor3D, kernel: tf.Tensor3D, options: Conv1dOptions): tf.Tensor3D {
-  const inputGrad = options.inputGrad ?? true;
-  const key = `${options.stride}|${options.padding}|${inputGrad}`;
-  let fn = cache.get(key);
-  if (!fn) {
-    fn = build(options.stride, options.padding, inputGrad);
-    cache.set(key, fn);
-  }
-  return fn(x, kernel);
+  const [b, l, c] = x.shape;
+  const [k, , f] = kernel.shape;
+  const y = conv1dView(tf.reshape(x, [b, 1, l, c]), tf.reshape(kernel, [1, k, c, f]), options);
+  return tf.reshape(y, [b, y.shape[2], f]);
 }

@@ -1,0 +1,70 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRng } from '@painkd/signals';
+import { batchNormTrain } from './batch-norm.js';
+
+function randomArray(seed: number, n: number, offset = 0): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: n }, () => offset + 2 * rng.normal());
+}
+
+function relError(a: Float32Array, b: Float32Array): number {
+  let diff = 0;
+  let scale = 1e-6;
+  for (let i = 0; i < b.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return diff / scale;
+}
+
+const shape = [4, 9, 3];
+const xs = randomArray(1, 4 * 9 * 3, 1.5);
+const gs = randomArray(2, 3);
+const bs = randomArray(3, 3);
+const rs = randomArray(4, 4 * 9 * 3);
+const eps = 1e-3;
+
+/** Reference: tfjs-cpu's tf.moments + tf.batchNorm with their built-in gradients. */
+async function reference() {
+  await tf.setBackend('cpu');
+  return tf.tidy(() => {
+    const f = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+      const { mean, variance } = tf.moments(x, [0, 1]);
+      return tf.batchNorm(x, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, eps);
+    };
+    const args = [tf.tensor(xs, shape), tf.tensor1d(gs), tf.tensor1d(bs)];
+    const y = f(args[0]!, args[1]!, args[2]!);
+    const grads = tf.grads((x, g, b) => tf.sum(tf.mul(f(x!, g!, b!), tf.tensor(rs, shape))))(args);
+    const { mean, variance } = tf.moments(args[0]!, [0, 1]);
+    return [y, ...grads, mean, variance].map((t) => Float32Array.from(t.dataSync()));
+  });
+}
+
+describe.each(['wasm', 'cpu'])('batchNormTrain on %s', (backend) => {
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+  it('matches tf.moments + tf.batchNorm (value, dx, dγ, dβ) to 1e-4 and updates the moving statistics', async () => {
+    const ref = await reference();
+    await tf.setBackend(backend);
+    const movingMean = tf.variable(tf.zeros([3]), false);
+    const movingVariance = tf.variable(tf.ones([3]), false);
+    const opts = { epsilon: eps, momentum: 0.9, movingMean, movingVariance };
+    const got = tf.tidy(() => {
+      const args = [tf.tensor(xs, shape), tf.tensor1d(gs), tf.tensor1d(bs)];
+      const y = batchNormTrain(args[0]!, args[1] as tf.Tensor1D, args[2] as tf.Tensor1D, opts);
+      const grads = tf.grads((x, g, b) => tf.sum(tf.mul(batchNormTrain(x!, g as tf.Tensor1D, b as tf.Tensor1D, opts), tf.tensor(rs, shape))))(args);
+      return [y, ...grads].map((t) => Float32Array.from(t.dataSync()));
+    });
+    for (let i = 0; i < 4; i++) expect(relError(got[i]!, ref[i]!)).toBeLessThan(1e-4);
+    // Two calls (value + gradient) → moving = 0.81·initial + 0.19·batch statistic.
+    const expectedMean = ref[4]!.map((m) => 0.19 * m);
+    const expectedVar = ref[5]!.map((v) => 0.81 + 0.19 * v);
+    expect(relError(Float32Array.from(movingMean.dataSync()), expectedMean)).toBeLessThan(1e-5);
+    expect(relError(Float32Array.from(movingVariance.dataSync()), expectedVar)).toBeLessThan(1e-5);
+    movingMean.dispose();
+    movingVariance.dispose();
+  });
+});
