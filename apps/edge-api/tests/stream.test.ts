@@ -206,3 +206,24 @@ describe('session bounds', () => {
     }
   });
 });
+
+describe('open stream bound', () => {
+  it('answers 429 STREAM_LIMIT past the open NDJSON uploads bound, and frees the slot when one ends', async () => {
+    const b = await startTestServer({ limits: { maxOpenStreams: 1 } });
+    try {
+      const first = openNdjson(`${b.url}/predict?sampleRate=4`);
+      first.write('{"seq":0,"samples":[1,2]}\n');
+      expect(await first.status).toBe(200);
+      const second = await fetch(`${b.url}/predict?sampleRate=4`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{"seq":0,"samples":[1]}\n' });
+      expect(second.status).toBe(429);
+      expect(await second.json()).toMatchObject({ error: { code: 'STREAM_LIMIT', details: { limit: 1 } } });
+      first.end();
+      expect(await first.nextLine()).toMatchObject({ done: true, lines: 1 });
+      const third = await fetch(`${b.url}/predict?sampleRate=4`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{"seq":0,"samples":[1]}\n' });
+      expect(third.status).toBe(200);
+      expect(await third.text()).toContain('"done":true');
+    } finally {
+      await b.stop();
+    }
+  });
+});
