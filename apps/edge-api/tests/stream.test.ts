@@ -227,3 +227,23 @@ describe('open stream bound', () => {
     }
   });
 });
+
+describe('clients that vanish', () => {
+  it('survives uploads and subscribers that disconnect mid-stream', async () => {
+    for (let i = 0; i < 5; i++) {
+      const up = openNdjson(`${t.url}/predict?sampleRate=4`);
+      up.write(`${JSON.stringify({ seq: 0, samples: Array.from(syntheticWindow(4)) })}\n{"seq":1,"samp`);
+      await up.nextLine();
+      up.request.destroy();
+      const controller = new AbortController();
+      const sse = await fetch(`${t.url}/v1/streams/vanish-${i}/events`, { signal: controller.signal });
+      expect(sse.status).toBe(200);
+      controller.abort();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await fetch(`${t.url}/v2/health/live`)).status).toBe(200);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/edge_api_active_streams 0/);
+    expect(metrics).not.toMatch(/status="5\d\d"/);
+  });
+});
