@@ -104,6 +104,14 @@ export const DEFAULT_RUNS: readonly RunConfig[] = [
   { id: 'student-kd-fitnets', loss: { ce: 0.5, kd: { weight: 0.25, temperature: 2 }, fitnets: { weight: 0.25 } } },
 ];
 
+/**
+ * Batch-norm moving-average momentum of the default nets. 0.9 (PyTorch's 0.1) instead of Keras'
+ * 0.99: with a few hundred training windows a fold sees only tens of batches per run, and at 0.99
+ * the moving statistics are still near their initial values when validation starts, so the
+ * inference-mode net scores at chance for many epochs.
+ */
+const BN_MOMENTUM = 0.9;
+
 const TRAINING: TrainingConfig = { epochs: 30, batchSize: 64, learningRate: 2e-3, patience: 6, lrPatience: 3, lrFactor: 0.5, minLearningRate: 1e-5 };
 
 /**
@@ -125,8 +133,8 @@ export function profileDefaults(profile: ExperimentProfile): ExperimentConfig {
     preprocess: {},
     cv: { scheme: 'group-kfold', folds: quick ? 3 : 5, valFraction: 0.15 },
     training: quick ? { ...TRAINING, epochs: 12, patience: 4, lrPatience: 2 } : TRAINING,
-    teacher: { net: { arch: 'teacher-cnn', config: {} } },
-    student: { arch: 'student-tiny', config: {} },
+    teacher: { net: { arch: 'teacher-cnn', config: { bnMomentum: BN_MOMENTUM } } },
+    student: { arch: 'student-tiny', config: { bnMomentum: BN_MOMENTUM } },
     runs: DEFAULT_RUNS.map((r) => ({ ...r })),
     final: { enabled: true, student: 'auto' },
     workers: 'auto',

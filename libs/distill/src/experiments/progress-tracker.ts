@@ -1,0 +1,107 @@
+/** @module Overall progress and ETA of an experiment from its jobs' per-batch events. */
+import type { JobProgress } from './fold-job.js';
+
+/** One progress event of a whole experiment. */
+export interface ExperimentProgress extends JobProgress {
+  /** Number of CV folds (the final job reports `job` = −1). */
+  readonly folds: number;
+  /** Fraction of the planned work done, 0–1 (early stopping makes the plan shrink as it goes). */
+  readonly fraction: number;
+  /** Estimated remaining milliseconds, once enough batches were timed. */
+  readonly etaMs: number | undefined;
+  readonly elapsedMs: number;
+}
+
+/** The planned work of one job: its methods in order, with their planned batch counts. */
+export interface JobPlan {
+  readonly job: number;
+  readonly methods: readonly { readonly method: string; readonly batches: number }[];
+}
+
+/**
+ * Tracks planned vs done mini-batches per (job, method). A method that moves on early (early
+ * stopping) drops its remaining planned batches. The ETA weights remaining batches by the mean
+ * measured time per batch of teacher and student batches separately (a teacher batch costs far
+ * more), divided by the number of parallel workers.
+ *
+ * @example
+ * const tracker = new ProgressTracker(plans, 2, folds);
+ * executor.run(job, (p) => onProgress(tracker.update(p)));
+ */
+export class ProgressTracker {
+  private readonly started = performance.now();
+  private readonly remaining = new Map<string, number>();
+  private readonly order = new Map<number, string[]>();
+  private readonly last = new Map<number, { method: string; at: number; batch: number }>();
+  private readonly cost = { teacher: { ms: 0, n: 0 }, student: { ms: 0, n: 0 } };
+  private planned = 0;
+  private done = 0;
+
+  constructor(
+    plans: readonly JobPlan[],
+    private readonly workers: number,
+    private readonly folds: number,
+  ) {
+    for (const plan of plans) this.add(plan);
+  }
+
+  /** Adds a job planned after the start (the final job when it waits for CV results). */
+  add(plan: JobPlan): void {
+    this.order.set(plan.job, plan.methods.map((m) => m.method));
+    for (const m of plan.methods) {
+      this.remaining.set(key(plan.job, m.method), m.batches);
+      this.planned += m.batches;
+    }
+  }
+
+  /** Marks a whole job finished (drops anything it did not run). */
+  finish(job: number): void {
+    for (const method of this.order.get(job) ?? []) this.drop(job, method);
+  }
+
+  /** Folds one event in and returns the experiment-level view of it. */
+  update(p: JobProgress): ExperimentProgress {
+    const now = performance.now();
+    const methods = this.order.get(p.job) ?? [];
+    for (const m of methods.slice(0, methods.indexOf(p.method))) this.drop(p.job, m);
+    if (p.batch > 0) {
+      const k = key(p.job, p.method);
+      const left = this.remaining.get(k) ?? 0;
+      if (left > 0) {
+        this.remaining.set(k, left - 1);
+        this.done++;
+      }
+      const prev = this.last.get(p.job);
+      if (prev && prev.method === p.method && p.batch === prev.batch + 1) {
+        const c = p.method === 'teacher' ? this.cost.teacher : this.cost.student;
+        c.ms += now - prev.at;
+        c.n++;
+      }
+      this.last.set(p.job, { method: p.method, at: now, batch: p.batch });
+    } else {
+      this.last.delete(p.job);
+    }
+    return { ...p, folds: this.folds, fraction: this.planned === 0 ? 1 : this.done / this.planned, etaMs: this.eta(), elapsedMs: now - this.started };
+  }
+
+  private eta(): number | undefined {
+    const { teacher, student } = this.cost;
+    if (teacher.n < 5) return undefined;
+    const teacherMs = teacher.ms / teacher.n;
+    const studentMs = student.n >= 5 ? student.ms / student.n : teacherMs / 4;
+    let total = 0;
+    for (const [k, left] of this.remaining) total += left * (k.endsWith('\u0000teacher') ? teacherMs : studentMs);
+    return total / this.workers;
+  }
+
+  private drop(job: number, method: string): void {
+    const k = key(job, method);
+    const left = this.remaining.get(k) ?? 0;
+    this.planned -= left;
+    this.remaining.set(k, 0);
+  }
+}
+
+function key(job: number, method: string): string {
+  return `${job}\u0000${method}`;
+}
