@@ -4,15 +4,17 @@
  * gradients run on wasm (see ops/conv1d.ts). Sequence activations travel as `[batch, 1, length,
  * channels]` views and conv kernels are stored as `[1, K, C, F]` (the same bytes as the spec's
  * `[K, C, F]`), so consecutive layers need no reshape; training-mode batch-norm and global
- * average pooling use the matMul-based ops of ../ops, whose gradients are cheap on wasm. Max
- * pooling stays on the backends' `MaxPool`/`MaxPoolGrad` kernels (a slice/compare/concat
- * version measured slower on wasm: its broadcast `Equal` alone took ≈ 50 ms).
+ * average pooling use the matMul-based ops of ../ops, dense layers a gradient without transposed
+ * matMuls, and max pooling a host-side gradient loop — all cheaper than tfjs's built-in
+ * gradients on wasm.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, deriveSeed, type Rng } from '@painkd/signals';
 import { batchNormTrain } from '../ops/batch-norm.js';
 import { conv1dView } from '../ops/conv1d.js';
+import { dense } from '../ops/dense.js';
 import { globalAvgPool1dView } from '../ops/global-avg-pool1d.js';
+import { maxPool1dView } from '../ops/max-pool1d.js';
 import { filled, glorotUniform, heNormal, initRng } from './init.js';
 import { NetError } from './net-error.js';
 import { inferShapes, type LayerShape } from './net-shapes.js';
@@ -96,7 +98,7 @@ class SpecNet implements Net {
       case 'relu':
         return (x) => tf.relu(x);
       case 'maxPool1d':
-        return (x) => tf.maxPool(x as tf.Tensor4D, [1, layer.poolSize], [1, layer.stride], 'valid');
+        return (x) => maxPool1dView(x as tf.Tensor4D, layer.poolSize, layer.stride);
       case 'avgPool1d':
         return (x) => tf.avgPool(x as tf.Tensor4D, [1, layer.poolSize], [1, layer.stride], 'valid');
       case 'globalAvgPool1d':
@@ -118,8 +120,7 @@ class SpecNet implements Net {
         const init = isLogits ? glorotUniform(rng, inUnits * layer.units, inUnits, layer.units) : heNormal(rng, inUnits * layer.units, inUnits);
         const kernel = this.addParam(`${layer.name}/kernel`, [inUnits, layer.units], init, true);
         const bias = layer.useBias ? this.addParam(`${layer.name}/bias`, [layer.units], filled(layer.units, 0), true) : undefined;
-        const activation = fuseRelu ? 'relu' : 'linear';
-        return (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation });
+        return (x) => dense(x as tf.Tensor2D, kernel as tf.Tensor2D, bias as tf.Tensor1D | undefined, fuseRelu);
       }
     }
   }

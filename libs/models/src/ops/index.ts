@@ -1,6 +1,8 @@
 /** @module Public exports of painkd's tfjs ops that train on every backend. */
-export { conv1d, conv1dFilterGrad, conv1dInputGrad, type Conv1dOptions } from './conv1d.js';
-export { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
 export { batchNormTrain, type BatchNormTrainOptions } from './batch-norm.js';
-export { conv1dView } from './conv1d.js';
+export { conv1d, conv1dFilterGrad, conv1dInputGrad, conv1dView, type Conv1dOptions } from './conv1d.js';
+export { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
+export { globalAvgPool1dView } from './global-avg-pool1d.js';
 export { createHostAdam, type HostAdam, type HostAdamOptions } from './host-adam.js';
+export { dense } from './dense.js';
+export { maxPool1dView } from './max-pool1d.js';

@@ -1,0 +1,41 @@
+/**
+ * @module A dense layer (`x · W + b`, optional ReLU) whose gradient uses only non-transposed
+ * matMuls. tfjs-wasm runs `matMul` on XNNPACK only when neither operand is transposed; the
+ * built-in gradient (`dy · Wᵀ`, `xᵀ · dy`) takes its generic loop, ≈ 10× slower. Here
+ * `dx = (W · dyᵀ)ᵀ` and `dW = xᵀ · dy` with explicit transposes of the small activation
+ * tensors only (never of W).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * `relu?(x · kernel + bias)` for `x` `[batch, in]`, `kernel` `[in, out]`, `bias` `[out]`.
+ *
+ * @example
+ * ```ts
+ * const h = dense(x, kernel, bias, true); // [batch, out], ReLU applied
+ * ```
+ */
+export function dense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D | undefined, relu: boolean): tf.Tensor2D {
+  const f = (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const a = args[0] as tf.Tensor2D;
+    const w = args[1] as tf.Tensor2D;
+    const b = bias ? (args[2] as tf.Tensor1D) : undefined;
+    const save = args[bias ? 3 : 2] as tf.GradSaveFunc;
+    const y = tf.fused.matMul({ a, b: w, bias: b, activation: relu ? 'relu' : 'linear' }) as tf.Tensor2D;
+    save(relu ? [a, w, y] : [a, w]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sa, sw, sy] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D | undefined];
+        const dz = (sy ? tf.mul(dy, tf.step(sy)) : dy) as tf.Tensor2D;
+        const dx = tf.transpose(tf.matMul(sw, tf.transpose(dz)));
+        const dw = tf.matMul(tf.transpose(sa), dz);
+        if (!b) return [dx, dw];
+        const db = tf.reshape(tf.matMul(tf.ones([1, dz.shape[0]]), dz), [dz.shape[1]]);
+        return [dx, dw, db];
+      },
+    };
+  };
+  const op = tf.customGrad(f);
+  return (bias ? op(x, kernel, bias) : op(x, kernel)) as tf.Tensor2D;
+}

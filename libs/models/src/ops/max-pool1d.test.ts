@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRng } from '@painkd/signals';
+import { maxPool1dView } from './max-pool1d.js';
+
+function randomArray(seed: number, n: number): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: n }, () => rng.normal());
+}
+
+describe.each(['wasm', 'cpu'])('maxPool1dView on %s', (backend) => {
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+  it.each([
+    [2, 2, 12],
+    [2, 2, 13],
+    [3, 3, 14],
+    [3, 2, 15],
+  ])('pool %i stride %i over length %i equals tf.maxPool and its gradient on tfjs-cpu', async (pool, stride, length) => {
+    const shape = [3, 1, length, 4] as [number, number, number, number];
+    const xs = randomArray(pool * length, 3 * length * 4);
+    xs[5] = xs[9]!; // a tie inside one window
+    const outLength = Math.floor((length - pool) / stride) + 1;
+    const rs = randomArray(7, 3 * outLength * 4);
+    const run = (f: (x: tf.Tensor4D) => tf.Tensor4D) =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(xs, shape);
+        const y = f(x);
+        const dx = tf.grad((a) => tf.sum(tf.mul(f(a as tf.Tensor4D), tf.tensor(rs, y.shape))))(x);
+        return [Array.from(y.dataSync()), Array.from(dx.dataSync())];
+      });
+    await tf.setBackend('cpu');
+    const ref = run((x) => tf.maxPool(x, [1, pool], [1, stride], 'valid'));
+    await tf.setBackend(backend);
+    const got = run((x) => maxPool1dView(x, pool, stride));
+    expect(got[0]).toEqual(ref[0]);
+    for (let i = 0; i < ref[1]!.length; i++) expect(got[1]![i]).toBeCloseTo(ref[1]![i]!, 6);
+  });
+});
