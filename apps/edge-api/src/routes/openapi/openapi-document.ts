@@ -139,7 +139,7 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
       '/v1/streams/{deviceId}/events': {
         get: {
           summary: "Server-sent events of a device's predictions",
-          description: `Events: \`ready\`, \`prediction\` (id = window number), \`end\`, \`expired\`. At most ${limits.maxSubscribersPerSession} subscribers per device.`,
+          description: `Events: \`ready\`, \`prediction\` (id = window number), \`end\` (deleted or shutdown), \`expired\` (idle TTL), \`error\` (the subscriber fell too far behind and is dropped). At most ${limits.maxSubscribersPerSession} subscribers per device.`,
           parameters: [deviceParam],
           responses: { '200': ok('An event stream.', { type: 'string' }, 'text/event-stream'), ...errors(400, 401, 429) },
         },

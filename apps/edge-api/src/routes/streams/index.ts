@@ -11,7 +11,7 @@ import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
 import { toApiError } from '../../errors/to-api-error.js';
 import { round3, type PredictService } from '../../model/predict-service.js';
-import { emptyTimings } from '../../model/predictor.js';
+import { emptyTimings, type Prediction } from '../../model/predictor.js';
 import { parseDeviceId, type SessionStore } from '../../sessions/session-store.js';
 import { QueueSubscriber } from '../../sessions/sse-subscriber.js';
 import { parseChunk } from '../../streaming/chunk.js';
@@ -79,8 +79,8 @@ export function postSamples(deps: StreamsDeps) {
       );
       service.recordStages(timings);
       predictions = completed.map((w, i) => {
-        const p = raw[i] ?? { level: 0, label: '', probabilities: [] };
-        return { deviceId, window: w.index, seq: w.seq, endSeconds: round3(w.endSeconds), ...p };
+        const p = raw[i] as Prediction;
+        return { deviceId, window: w.index, seq: w.seq, endSeconds: round3(w.endSeconds), level: p.level, label: p.label, probabilities: p.probabilities };
       });
       for (const p of predictions) store.publish(session, { event: 'prediction', id: String(p.window), data: p });
     }
