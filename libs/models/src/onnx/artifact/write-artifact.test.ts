@@ -60,6 +60,12 @@ describe('writeArtifact', () => {
     expect(error.message).toContain('teacher.fp32.onnx');
   });
 
+  it('reports ARTIFACT_WRITE_FAILED when the target is a file', async () => {
+    const file = join(root, 'a-file');
+    await writeFile(file, 'x');
+    await expect(writeArtifact(file, options)).rejects.toMatchObject({ code: 'ARTIFACT_WRITE_FAILED' });
+  });
+
   it('refuses a student whose input does not match the preprocessing window', async () => {
     await expect(writeArtifact(join(root, 'bad'), { ...options, preprocess: { ...DEFAULT_PREPROCESS_CONFIG, sampleRate: 64, windowSamples: 352 } })).rejects.toMatchObject({ code: 'ONNX_BAD_OPTIONS' });
   });

@@ -140,14 +140,20 @@ export async function writeArtifact(outDir: string, options: WriteArtifactOption
 }
 
 async function writeAtomically(outDir: string, files: Record<ArtifactRole, Uint8Array>, manifest: string): Promise<void> {
+  const fail = (error: unknown): OnnxError =>
+    new OnnxError('ARTIFACT_WRITE_FAILED', `cannot write the artifact to ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
   const exists = await stat(outDir).then(
-    () => true,
+    (s) => {
+      if (!s.isDirectory()) throw fail(new Error('it exists and is not a folder'));
+      return true;
+    },
     () => false,
   );
   const parent = exists ? outDir : dirname(outDir);
-  await mkdir(parent, { recursive: true });
-  const tmp = await mkdtemp(join(parent, `.${basename(outDir)}.tmp-`));
+  let tmp = '';
   try {
+    await mkdir(parent, { recursive: true });
+    tmp = await mkdtemp(join(parent, `.${basename(outDir)}.tmp-`));
     for (const role of Object.keys(files) as ArtifactRole[]) await writeFile(join(tmp, artifactFileNames[role]), files[role]);
     await writeFile(join(tmp, MANIFEST_FILE), manifest);
     if (!exists) {
@@ -157,8 +163,8 @@ async function writeAtomically(outDir: string, files: Record<ArtifactRole, Uint8
     for (const role of Object.keys(files) as ArtifactRole[]) await rename(join(tmp, artifactFileNames[role]), join(outDir, artifactFileNames[role]));
     await rename(join(tmp, MANIFEST_FILE), join(outDir, MANIFEST_FILE));
   } catch (error) {
-    throw new OnnxError('ARTIFACT_WRITE_FAILED', `cannot write the artifact to ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw fail(error);
   } finally {
-    await rm(tmp, { recursive: true, force: true });
+    if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 }
