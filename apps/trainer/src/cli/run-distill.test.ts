@@ -1,0 +1,60 @@
+/**
+ * End to end, in process: the real pipeline (synthetic cohort → preprocessing → subject-grouped
+ * CV → teacher + every default student on worker threads → report, nets, int8 artifact), tiny.
+ */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUNS, type ExperimentReport } from '@painkd/distill';
+import { runDistillCli } from './run-distill.js';
+
+/**
+ * BL1 vs PA4 on 12 synthetic subjects × 10 windows per class, 3 folds of 4 test subjects
+ * (80 test windows per fold, 240 in all), 10 epochs.
+ */
+const TINY = {
+  task: 'binary',
+  synthetic: { subjects: 12, windowsPerClass: 10, seed: 1 },
+  cv: { folds: 3 },
+  training: { epochs: 10, patience: 10, lrPatience: 3 },
+  workers: 2,
+};
+
+describe('trainer:distill end to end (tiny)', () => {
+  it('writes the report with every method, the final nets and the int8 artifact, and the teacher beats chance', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'painkd-e2e-'));
+    const config = join(root, 'tiny.json');
+    await writeFile(config, JSON.stringify(TINY));
+    const out = join(root, 'out');
+    const stderr: string[] = [];
+    const stdout: string[] = [];
+    const code = await runDistillCli(['--config', config, '--out', out], { stdout: { write: (t: string) => stdout.push(t) }, stderr: { write: (t: string) => stderr.push(t), isTTY: false } });
+    expect(code, stderr.join('')).toBe(0);
+
+    expect((await readdir(root)).sort()).toEqual(['out', 'tiny.json']);
+    const files = await readdir(out);
+    for (const f of ['report.json', 'report.md', 'report.html', 'manifest.json', 'student.int8.onnx', 'student.fp32.onnx', 'teacher.fp32.onnx', 'nets']) expect(files).toContain(f);
+    expect((await readdir(join(out, 'nets'))).sort()).toEqual(['student.net.json', 'student.weights.bin', 'teacher.net.json', 'teacher.weights.bin']);
+
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as ExperimentReport;
+    expect(report.methods.map((m) => m.id)).toEqual(['teacher', ...DEFAULT_RUNS.map((r) => r.id)]);
+    expect(report.classLabels).toEqual(['BL1', 'PA4']);
+    // Paired folds: every method was scored on the same test subjects, and they partition the cohort.
+    const testSets = report.methods[0].folds.map((f) => f.testSubjects);
+    for (const m of report.methods) expect(m.folds.map((f) => f.testSubjects)).toEqual(testSets);
+    expect(new Set(testSets.flat()).size).toBe(12);
+    expect(testSets.flat()).toHaveLength(12);
+    expect(report.quantization).toHaveLength(3);
+    expect(report.finalModels?.student.id).toBe('student-kd');
+
+    // Chance is 50 %. Under it, the accuracy over 240 test windows has sd √(.25/240) ≈ 3.2 points,
+    // so 60 % is > 3 sd above chance (p < 0.002); the run is seeded, so this does not flake.
+    const teacher = report.methods[0].summary.accuracy.mean;
+    expect(teacher).toBeGreaterThanOrEqual(0.6);
+
+    const md = await readFile(join(out, 'report.md'), 'utf8');
+    for (const m of report.methods) expect(md).toContain(`| \`${m.id}\` |`);
+    expect(stdout.join('')).toContain('teacher');
+  }, 180_000);
+});
