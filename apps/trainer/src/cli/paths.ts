@@ -15,10 +15,12 @@ export function repoRoot(): string {
 }
 
 /**
- * The folder the user typed the command in: npm (and so `nx run`, which runs the project's npm
- * script from the project folder) records it in `INIT_CWD`; relative flag paths resolve there.
+ * The folder relative flag paths resolve against. Under `nx run` (which runs the project's npm
+ * script from the project folder and does not pass on where it was invoked) that is the workspace
+ * root; under a plain `npm run`, the folder npm was invoked from (`INIT_CWD`); else the cwd.
  */
 export function userCwd(): string {
+  if (process.env.NX_TASK_TARGET_PROJECT && process.env.NX_WORKSPACE_ROOT) return process.env.NX_WORKSPACE_ROOT;
   return process.env.INIT_CWD ?? process.cwd();
 }
 

@@ -21,4 +21,6 @@ Flags:
   --out <dir>         output folder (default artifacts/ at the repo root); replaced atomically at the end
   --help              this text
 
+Relative paths are taken from the repo root under nx (from the current folder otherwise).
+
 Exit codes: 0 done, 1 failure, 2 bad flag/config/data, 130 interrupted (nothing half-written).`;
