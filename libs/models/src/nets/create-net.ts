@@ -141,7 +141,7 @@ class SpecNet implements Net {
   getWeights(): NetWeights {
     this.assertLive();
     const out = new Map<string, WeightTensor>();
-    for (const [key, p] of this.params) out.set(key, { shape: [...p.shape], data: Float32Array.from(p.variable.dataSync() as Float32Array) });
+    for (const [key, p] of this.params) out.set(key, { shape: [...p.shape], data: (p.variable.dataSync() as Float32Array).slice() });
     return out;
   }
 

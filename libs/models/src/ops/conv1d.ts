@@ -50,12 +50,14 @@ function pads(left: number, right: number): Pads {
 /** The kernel reversed in time and transposed: `[K, C, F]` → `[1, K, F, C]`, on the host. */
 function flippedKernel(kernel: tf.Tensor4D): tf.Tensor4D {
   const [, k, c, f] = kernel.shape;
-  const src = kernel.dataSync();
+  const src = kernel.dataSync() as Float32Array;
   const out = new Float32Array(src.length);
   for (let j = 0; j < k; j++) {
     const from = (k - 1 - j) * c * f;
-    const to = j * f * c;
-    for (let ci = 0; ci < c; ci++) for (let fi = 0; fi < f; fi++) out[to + fi * c + ci] = src[from + ci * f + fi]!;
+    let to = j * f * c;
+    for (let fi = 0; fi < f; fi++) {
+      for (let ci = 0, at = from + fi; ci < c; ci++, at += f) out[to++] = src[at]!;
+    }
   }
   return tf.tensor4d(out, [1, k, f, c]);
 }

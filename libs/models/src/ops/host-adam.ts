@@ -65,14 +65,15 @@ export function createHostAdam(options: HostAdamOptions): HostAdam {
     minimize(loss, variables) {
       const { value, grads } = tf.variableGrads(loss, variables as tf.Variable[]);
       step++;
-      const c1 = 1 - beta1 ** step;
-      const c2 = 1 - beta2 ** step;
-      const lr = adam.learningRate;
+      const stepSize = adam.learningRate / (1 - beta1 ** step);
+      const invC2 = 1 / (1 - beta2 ** step);
+      const keep1 = 1 - beta1;
+      const keep2 = 1 - beta2;
       for (const variable of variables) {
         const grad = grads[variable.name];
         if (!grad) continue;
-        const g = grad.dataSync();
-        const p = Float32Array.from(variable.dataSync() as Float32Array);
+        const g = grad.dataSync() as Float32Array;
+        const p = (variable.dataSync() as Float32Array).slice();
         let s = state.get(variable);
         if (!s) {
           s = { m: new Float32Array(p.length), v: new Float32Array(p.length) };
@@ -81,11 +82,11 @@ export function createHostAdam(options: HostAdamOptions): HostAdam {
         const { m, v } = s;
         for (let i = 0; i < p.length; i++) {
           const gi = g[i]!;
-          const mi = beta1 * m[i]! + (1 - beta1) * gi;
-          const vi = beta2 * v[i]! + (1 - beta2) * gi * gi;
+          const mi = beta1 * m[i]! + keep1 * gi;
+          const vi = beta2 * v[i]! + keep2 * gi * gi;
           m[i] = mi;
           v[i] = vi;
-          p[i] = p[i]! - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
+          p[i] = p[i]! - (stepSize * mi) / (Math.sqrt(vi * invC2) + epsilon);
         }
         const next = tf.tensor(p, variable.shape);
         variable.assign(next);
