@@ -4,7 +4,7 @@
  * subjects.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildNetSpec, createHintRegressor, createNet, type Net, type NetSpec, type NetWeights } from '@painkd/models';
+import { buildNetSpec, createHintRegressor, createNet, type Net, type NetIo, type NetSpec, type NetWeights } from '@painkd/models';
 import { deriveSeed } from '@painkd/signals';
 import { trainingFor, type ExperimentConfig, type RunConfig } from './experiment-config.js';
 import type { EpochRecord, FoldResult } from './report-types.js';
@@ -13,6 +13,7 @@ import { gatherLabels, gatherWindows, type WindowDataset } from '../data/window-
 import { binaryTaskMetrics } from '../metrics/binary-task.js';
 import { argmaxRows, computeMetrics } from '../metrics/classification-metrics.js';
 import { needsTeacher } from '../training/loss-spec.js';
+import type { TeacherBatch } from '../training/objective.js';
 import { predictLogits, teacherOutputs } from '../training/predict.js';
 import { trainNet, type BatchProgress, type TrainData, type TrainOutcome } from '../training/train-net.js';
 
@@ -85,21 +86,16 @@ export async function runFoldJob(job: FoldJob, data: WindowDataset, config: Expe
   };
   const testX = fold.test.length > 0 ? tf.tensor3d(gatherWindows(data, fold.test), [fold.test.length, data.length, data.channels]) : undefined;
   const testLabels = gatherLabels(data, fold.test);
-  const owned: { dispose(): void }[] = [];
+  const results: { id: string; params: number; arch: string; result: FoldResult }[] = [];
+  let cache: TeacherBatch | undefined;
   try {
-    const teacherSpec = buildNetSpec(config.teacher.net.arch, config.teacher.net.config, shape);
-    const teacher = createNet(teacherSpec, { seed: deriveSeed(config.seed, 0x7465, fold.index) });
-    owned.push(teacher);
-    const teacherTraining = trainingFor(config);
-    const teacherOutcome = await train(teacher, 'teacher', { ce: 1 }, tensors, teacherTraining, config.seed, job, hooks);
-    const results: { id: string; params: number; arch: string; result: FoldResult }[] = [];
-    if (testX) results.push({ id: 'teacher', params: teacher.paramCount, arch: teacherSpec.arch, result: evaluate(teacher, testX, testLabels, data, fold, teacherOutcome) });
-    const cache = teacherOutputs(teacher, tensors.x);
-    owned.push({ dispose: () => tf.dispose([cache.logits, cache.hidden]) });
-    const teacherHidden = teacher.hiddenSize;
-    const finalTeacher = job.kind === 'final' ? { spec: teacherSpec, weights: teacher.getWeights(), params: teacher.paramCount } : undefined;
-    teacher.dispose();
-    owned.splice(owned.indexOf(teacher), 1);
+    const teacher = await trainTeacher(job, tensors, config, shape, hooks);
+    cache = teacher.cache;
+    try {
+      if (testX) results.push({ id: 'teacher', params: teacher.net.params, arch: teacher.net.spec.arch, result: evaluate(teacher.predict(testX), testLabels, data, fold, teacher.outcome) });
+    } finally {
+      teacher.dispose();
+    }
 
     const runs = job.kind === 'final' ? config.runs.filter((r) => r.id === job.student) : config.runs;
     let kept: TrainedNet | undefined;
@@ -108,11 +104,11 @@ export async function runFoldJob(job: FoldJob, data: WindowDataset, config: Expe
       const net = run.net ?? config.student;
       const spec = buildNetSpec(net.arch, net.config, shape);
       const student = createNet(spec, { seed: deriveSeed(config.seed, 0x7374, fold.index) });
-      const regressor = run.loss.fitnets ? createHintRegressor(student.hiddenSize, teacherHidden, { seed: deriveSeed(config.seed, 0x7267, fold.index) }) : undefined;
+      const regressor = run.loss.fitnets ? createHintRegressor(student.hiddenSize, teacher.hiddenSize, { seed: deriveSeed(config.seed, 0x7267, fold.index) }) : undefined;
       try {
         const trainData = needsTeacher(run.loss) ? { ...tensors, teacher: cache } : tensors;
         const outcome = await train(student, run.id, run.loss, trainData, trainingFor(config, run), config.seed, job, hooks, regressor);
-        if (testX) results.push({ id: run.id, params: student.paramCount, arch: spec.arch, result: evaluate(student, testX, testLabels, data, fold, outcome) });
+        if (testX) results.push({ id: run.id, params: student.paramCount, arch: spec.arch, result: evaluate(predictLogits(student, testX), testLabels, data, fold, outcome) });
         if (job.kind === 'fold' && job.keepStudent === run.id) kept = { spec, weights: student.getWeights(), params: student.paramCount };
         if (job.kind === 'final') finalStudent = { id: run.id, spec, weights: student.getWeights(), params: student.paramCount, outcome: withoutHistory(outcome) };
       } finally {
@@ -121,12 +117,50 @@ export async function runFoldJob(job: FoldJob, data: WindowDataset, config: Expe
       }
     }
     if (job.kind === 'final') {
-      return { kind: 'final', trainSubjects: fold.trainSubjects.length, valSubjects: fold.valSubjects.length, teacher: { ...finalTeacher!, outcome: withoutHistory(teacherOutcome) }, student: finalStudent! };
+      return {
+        kind: 'final',
+        trainSubjects: fold.trainSubjects.length,
+        valSubjects: fold.valSubjects.length,
+        teacher: { ...teacher.net, outcome: withoutHistory(teacher.outcome) },
+        student: finalStudent!,
+      };
     }
     return { kind: 'fold', fold: fold.index, results, ...(kept ? { student: kept } : {}) };
   } finally {
-    owned.forEach((o) => o.dispose());
+    if (cache) tf.dispose([cache.logits, cache.hidden]);
     tf.dispose([tensors.x, tensors.labels, tensors.valX, ...(testX ? [testX] : [])]);
+  }
+}
+
+/** The trained teacher of a job, reduced to what the students need once it is disposed. */
+interface TrainedTeacher {
+  /** Its logits and hidden features on the training windows (the caller disposes them). */
+  readonly cache: TeacherBatch;
+  readonly hiddenSize: number;
+  readonly outcome: TrainOutcome;
+  /** Spec and weights (the weights are only copied for the final job). */
+  readonly net: TrainedNet;
+  predict(x: tf.Tensor3D): Float32Array;
+  dispose(): void;
+}
+
+async function trainTeacher(job: FoldJob, tensors: TrainData, config: ExperimentConfig, shape: NetIo, hooks: FoldJobHooks): Promise<TrainedTeacher> {
+  const spec = buildNetSpec(config.teacher.net.arch, config.teacher.net.config, shape);
+  const teacher = createNet(spec, { seed: deriveSeed(config.seed, 0x7465, job.fold.index) });
+  try {
+    const outcome = await train(teacher, 'teacher', { ce: 1 }, tensors, trainingFor(config), config.seed, job, hooks);
+    const weights: NetWeights = job.kind === 'final' ? teacher.getWeights() : new Map();
+    return {
+      cache: teacherOutputs(teacher, tensors.x),
+      hiddenSize: teacher.hiddenSize,
+      outcome,
+      net: { spec, weights, params: teacher.paramCount },
+      predict: (x) => predictLogits(teacher, x),
+      dispose: () => teacher.dispose(),
+    };
+  } catch (error) {
+    teacher.dispose();
+    throw error;
   }
 }
 
@@ -158,8 +192,7 @@ async function train(
   );
 }
 
-function evaluate(net: Net, x: tf.Tensor3D, labels: Int32Array, data: WindowDataset, fold: Fold, outcome: TrainOutcome): FoldResult {
-  const logits = predictLogits(net, x);
+function evaluate(logits: Float32Array, labels: Int32Array, data: WindowDataset, fold: Fold, outcome: TrainOutcome): FoldResult {
   const predictions = argmaxRows(logits, data.classes);
   const binaryLevels = data.classes === 2 ? { levels: [0, 4] } : {};
   const metrics = computeMetrics(labels, predictions, { classes: data.classes, ...binaryLevels });

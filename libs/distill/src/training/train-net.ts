@@ -6,7 +6,7 @@ import { needsTeacher } from './loss-spec.js';
 import { objectiveLoss, type TeacherBatch } from './objective.js';
 import { PlateauTracker, type PlateauOptions } from './plateau.js';
 import { predictLogits } from './predict.js';
-import { ScheduledAdam } from './scheduled-adam.js';
+import { createOptimizer } from './optimizer.js';
 import type { HintRegressorLike, TrainableNet } from './trainable-net.js';
 import { DistillError } from '../errors.js';
 import type { EpochRecord } from '../experiments/report-types.js';
@@ -64,6 +64,7 @@ export interface TrainOutcome {
 
 /**
  * Trains `net` (and the FitNets regressor, if any) on `data` by minimising `loss` with Adam
+ * ({@link createOptimizer})
  * over seeded mini-batches (a fresh permutation per epoch, the last batch may be smaller).
  * After every epoch the validation cross-entropy decides: the best weights are kept, the
  * learning rate drops on a plateau, training stops after `patience` epochs without improvement;
@@ -81,7 +82,7 @@ export async function trainNet(net: TrainableNet, loss: LossSpec, data: TrainDat
   const n = data.x.shape[0];
   const batches = Math.ceil(n / options.batchSize);
   const variables = [...net.trainableVariables, ...(loss.fitnets ? hooks.regressor!.trainableVariables : [])];
-  const optimizer = new ScheduledAdam(options.learningRate);
+  const optimizer = createOptimizer(options.learningRate);
   const plateau = new PlateauTracker(options, options.learningRate);
   const history: EpochRecord[] = [];
   let best = { epoch: 0, weights: net.getWeights() };
@@ -92,39 +93,32 @@ export async function trainNet(net: TrainableNet, loss: LossSpec, data: TrainDat
       for (let b = 0; b < batches; b++) {
         throwIfAborted(hooks.signal);
         const idx = order.subarray(b * options.batchSize, Math.min(n, (b + 1) * options.batchSize));
-        const batchLoss = tf.tidy(() => {
+        const v = tf.tidy(() => {
           const indices = tf.tensor1d(idx, 'int32');
           const xb = tf.gather(data.x, indices);
           const yb = tf.gather(data.labels, indices);
           const teacher = data.teacher && needsTeacher(loss)
             ? { logits: tf.gather(data.teacher.logits, indices), hidden: tf.gather(data.teacher.hidden, indices) }
             : undefined;
-          const { value, grads } = tf.variableGrads(
-            () => objectiveLoss(loss, net.apply(xb, true), yb, epoch, { teacher, regressor: hooks.regressor }),
-            variables,
-          );
-          // tfjs types applyGradients for variables, but reads plain tensors keyed by variable name (as minimize() does).
-          optimizer.applyGradients(grads as unknown as Parameters<ScheduledAdam['applyGradients']>[0]);
-          return value;
+          return optimizer.step(() => objectiveLoss(loss, net.apply(xb, true), yb, epoch, { teacher, regressor: hooks.regressor }), variables);
         });
-        const v = batchLoss.dataSync()[0];
-        batchLoss.dispose();
         if (!Number.isFinite(v)) {
           throw new DistillError('TRAIN_DIVERGED', `training loss became ${v} at epoch ${epoch}, batch ${b + 1}; lower the learning rate`, { epoch, batch: b + 1 });
         }
         lossSum += v * idx.length;
         hooks.onBatch?.({ epoch, epochs: options.epochs, batch: b + 1, batches, loss: lossSum / Math.min(n, (b + 1) * options.batchSize) });
+        // Let the event loop run (Ctrl-C, progress output) between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const val = validationScores(net, data.valX, data.valLabels);
-      const learningRate = optimizer.rate;
+      const learningRate = optimizer.learningRate;
       const decision = plateau.update(val.loss);
       const record: EpochRecord = { epoch, trainLoss: lossSum / n, valLoss: val.loss, valAccuracy: val.accuracy, learningRate };
       history.push(record);
       hooks.onEpoch?.(record);
       if (decision.improved) best = { epoch, weights: net.getWeights() };
-      optimizer.rate = decision.learningRate;
+      optimizer.learningRate = decision.learningRate;
       if (decision.stop) break;
-      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     optimizer.dispose();
