@@ -3,13 +3,15 @@
  *
  * `tf.train.adam` launches about a dozen kernels per variable per step; for a net of 15–20
  * variables that is 200+ kernel launches, which on wasm and cpu (memory shared with JavaScript)
- * cost more than the arithmetic. Here each step reads every gradient and parameter once, applies
- * Adam in one JavaScript loop, and writes each parameter back: two copies per variable instead
- * of a dozen kernels. The update is PyTorch's `torch.optim.Adam` (bias-corrected, ε added to
+ * cost more than the arithmetic. Here each step reads every gradient in place (`hostView`),
+ * applies Adam in one JavaScript loop to a host copy of the parameters, and uploads them: one
+ * copy per variable instead of a dozen kernels. The host copy is re-read whenever the variable
+ * was assigned by someone else (e.g. `setWeights`). The update is PyTorch's `torch.optim.Adam` (bias-corrected, ε added to
  * √v̂). Use on backends whose tensors live in host memory (wasm, cpu, tfjs-node); on a GPU
  * backend prefer `tf.train.adam`.
  */
 import * as tf from '@tensorflow/tfjs';
+import { hostView } from './host-view.js';
 
 /** Options of {@link createHostAdam}. */
 export interface HostAdamOptions {
@@ -40,6 +42,9 @@ export interface HostAdam {
 interface Moments {
   readonly m: Float32Array;
   readonly v: Float32Array;
+  /** Host copy of the parameters, valid while the variable still holds `dataId`. */
+  params: Float32Array;
+  dataId: object;
 }
 
 /**
@@ -72,14 +77,15 @@ export function createHostAdam(options: HostAdamOptions): HostAdam {
       for (const variable of variables) {
         const grad = grads[variable.name];
         if (!grad) continue;
-        const g = grad.dataSync() as Float32Array;
-        const p = (variable.dataSync() as Float32Array).slice();
         let s = state.get(variable);
         if (!s) {
-          s = { m: new Float32Array(p.length), v: new Float32Array(p.length) };
+          const size = variable.size;
+          s = { m: new Float32Array(size), v: new Float32Array(size), params: new Float32Array(0), dataId: {} };
           state.set(variable, s);
         }
-        const { m, v } = s;
+        if (s.dataId !== variable.dataId) s.params = (variable.dataSync() as Float32Array).slice();
+        const { m, v, params: p } = s;
+        const g = hostView(grad);
         for (let i = 0; i < p.length; i++) {
           const gi = g[i]!;
           const mi = beta1 * m[i]! + keep1 * gi;
@@ -88,9 +94,11 @@ export function createHostAdam(options: HostAdamOptions): HostAdam {
           v[i] = vi;
           p[i] = p[i]! - (stepSize * mi) / (Math.sqrt(vi * invC2) + epsilon);
         }
-        const next = tf.tensor(p, variable.shape);
+        // The cpu backend keeps the array it is given: hand it a copy, keep ours private.
+        const next = tf.tensor(tf.getBackend() === 'wasm' ? p : p.slice(), variable.shape);
         variable.assign(next);
         next.dispose();
+        s.dataId = variable.dataId;
       }
       const out = value.dataSync()[0]!;
       value.dispose();

@@ -6,3 +6,4 @@ export { globalAvgPool1dView } from './global-avg-pool1d.js';
 export { createHostAdam, type HostAdam, type HostAdamOptions } from './host-adam.js';
 export { dense } from './dense.js';
 export { maxPool1dView } from './max-pool1d.js';
+export { hostView } from './host-view.js';

@@ -6,6 +6,7 @@
  * for the loop and its two copies). Same tie rule as `MaxPoolGrad`: the first maximum wins.
  */
 import * as tf from '@tensorflow/tfjs';
+import { hostView } from './host-view.js';
 
 function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number[], poolSize: number, stride: number, outLength: number): Float32Array {
   const [batch, , length, channels] = shape as [number, number, number, number];
@@ -59,7 +60,7 @@ export function maxPool1dView(x: tf.Tensor4D, poolSize: number, stride: number):
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const sx = saved[0]!;
-        return tf.tensor(routeGradient(sx.dataSync() as Float32Array, dy.dataSync() as Float32Array, sx.shape, poolSize, stride, y.shape[2]), sx.shape);
+        return tf.tensor(routeGradient(hostView(sx), hostView(dy), sx.shape, poolSize, stride, y.shape[2]), sx.shape);
       },
     };
   });
