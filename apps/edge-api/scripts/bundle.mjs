@@ -1,7 +1,8 @@
 /**
  * @module `npx nx run edge-api:bundle` — builds `dist/edge-api/`, everything an edge box needs:
  * - `server.mjs`: the API bundled by esbuild (Hono, zod, @painkd/signals and @painkd/runtime
- *   inlined; ONNX Runtime left external because it ships native / WASM binaries);
+ *   inlined; ONNX Runtime left external because it ships native / WASM binaries), and
+ *   `engine-worker.mjs`, the inference worker thread used with `EDGE_WORKERS`;
  * - `model/`: the default artifact (manifest.json + student.int8.onnx);
  * - `package.json`: production dependencies only (onnxruntime-node, onnxruntime-web), pinned to
  *   the versions the workspace tests with, and a `package-lock.json` cut from the workspace lock
@@ -25,8 +26,9 @@ const own = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const result = await build({
-  entryPoints: [join(app, 'src/main.ts')],
-  outfile: join(out, 'server.mjs'),
+  entryPoints: { server: join(app, 'src/main.ts'), 'engine-worker': join(app, 'src/model/engine-worker.ts') },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app/create-app.js';
 import { ConfigError, loadServerConfig, USAGE } from './config/server-config.js';
+import type { InferenceEngine } from './model/inference-engine.js';
 import { loadPredictor, StartupError } from './model/onnx-predictor.js';
+import { WorkerEngine } from './model/worker-engine.js';
 import { startServer } from './server/start-server.js';
 
 /** The default artifact: `model/` beside the bundle, or `apps/edge-api/model` from source. */
@@ -41,8 +43,11 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     return 0;
   }
   let predictor;
+  let engine: InferenceEngine | undefined;
   try {
-    predictor = await loadPredictor(config.modelDir, { runtime: config.runtime, threads: config.threads, hopSeconds: config.hopSeconds });
+    const options = { runtime: config.runtime, threads: config.threads, hopSeconds: config.hopSeconds };
+    predictor = await loadPredictor(config.modelDir, options);
+    if (config.workers > 0) engine = await WorkerEngine.start(config.workers, config.modelDir, options);
   } catch (error) {
     if (error instanceof StartupError) {
       process.stderr.write(`edge-api: ${error.message}\n`);
@@ -50,16 +55,17 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     }
     throw error;
   }
-  const edge = createApp({ predictor, token: config.token, corsOrigins: config.corsOrigins });
-  const server = await startServer(edge, predictor, { port: config.port, host: config.host });
+  const edge = createApp({ predictor, engine, token: config.token, corsOrigins: config.corsOrigins });
+  const server = await startServer(edge, { port: config.port, host: config.host });
   const info = predictor.info;
   process.stdout.write(
     `edge-api listening on ${config.host}:${server.port} — model ${info.name} ${info.version} (sha256 ${info.sha256.slice(0, 16)}…) on onnxruntime-${info.runtime}` +
-      `${config.token ? ', bearer auth on' : ''}\n`,
+      `${config.workers > 0 ? `, ${config.workers} inference worker(s)` : ''}${config.token ? ', bearer auth on' : ''}\n`,
   );
   const stop = (signal: string): void => {
     process.stdout.write(`edge-api: ${signal}, draining (up to ${config.shutdownGraceMs} ms)\n`);
-    void server.stop(config.shutdownGraceMs).then(() => {
+    void server.stop(config.shutdownGraceMs).then(async () => {
+      await predictor.close();
       process.stdout.write('edge-api: stopped\n');
       process.exit(0);
     });

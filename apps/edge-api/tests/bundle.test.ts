@@ -55,10 +55,11 @@ describe('deploy bundle', () => {
     expect(server.output()).toContain('stopped');
   });
 
-  it('serves on the WASM runtime with EDGE_RUNTIME=web', async () => {
-    const server = await spawnServer(['server.mjs'], { cwd: dir, env: { EDGE_RUNTIME: 'web' } });
+  it('serves on the WASM runtime with EDGE_RUNTIME=web, in a worker thread with EDGE_WORKERS=1', async () => {
+    const server = await spawnServer(['server.mjs'], { cwd: dir, env: { EDGE_RUNTIME: 'web', EDGE_WORKERS: '1' } });
     try {
       expect(server.output()).toContain('onnxruntime-web');
+      expect(server.output()).toContain('1 inference worker');
       const res = await fetch(`${server.url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ samples: Array.from(syntheticWindow(4)), sampleRate: 4 }) });
       expect(res.status).toBe(200);
     } finally {

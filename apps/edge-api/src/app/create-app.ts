@@ -9,6 +9,7 @@ import { createErrorHandler, notFound } from '../errors/on-error.js';
 import { createApiMetrics, type ApiMetrics } from '../metrics/api-metrics.js';
 import { bearerAuth } from '../middleware/auth/index.js';
 import { requestMetrics } from '../middleware/metrics/index.js';
+import { InProcessEngine, type InferenceEngine } from '../model/inference-engine.js';
 import { PredictService } from '../model/predict-service.js';
 import type { Predictor } from '../model/predictor.js';
 import { kserve } from '../routes/kserve/index.js';
@@ -30,6 +31,8 @@ export const EDGE_API_VERSION = '0.1.0';
 /** Options of {@link createApp}. */
 export interface CreateAppOptions {
   readonly predictor: Predictor;
+  /** Where preprocessing and inference run; default in-process on `predictor`. */
+  readonly engine?: InferenceEngine;
   readonly limits?: Partial<ApiLimits>;
   /** Bearer token; unset or empty disables auth. */
   readonly token?: string | undefined;
@@ -50,8 +53,10 @@ export interface EdgeApp {
   readonly limits: ApiLimits;
   /** Marks the app as draining: readiness answers 503. */
   drain(): void;
-  /** Closes sessions and stops timers (not the predictor). */
+  /** Closes sessions and stops timers. */
   close(): void;
+  /** Releases the inference engine (and with it the model); call after {@link EdgeApp.close}. */
+  release(): Promise<void>;
 }
 
 /**
@@ -68,7 +73,8 @@ export function createApp(options: CreateAppOptions): EdgeApp {
   const sessions = new SessionStore(limits, createWindowStream, options.now);
   const streams = new OpenStreams(limits.maxOpenStreams);
   const metrics = createApiMetrics({ activeSessions: () => sessions.size, activeStreams: () => streams.size });
-  const service = new PredictService(options.predictor, metrics);
+  const engine = options.engine ?? new InProcessEngine(options.predictor);
+  const service = new PredictService(info, engine, metrics);
   let ready = true;
 
   const app = new Hono<AppEnv>();
@@ -117,6 +123,9 @@ export function createApp(options: CreateAppOptions): EdgeApp {
     close() {
       ready = false;
       sessions.closeAll();
+    },
+    release() {
+      return engine.close();
     },
   };
 }

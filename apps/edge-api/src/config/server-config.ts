@@ -12,6 +12,8 @@ export interface ServerConfig {
   readonly host: string;
   readonly runtime: RuntimeName | 'auto';
   readonly threads: number;
+  /** Worker threads for preprocessing + inference; 0 = on the event loop. */
+  readonly workers: number;
   readonly hopSeconds: number;
   /** Bearer token, when auth is on. */
   readonly token: string | undefined;
@@ -30,7 +32,7 @@ export class ConfigError extends Error {
 /** What `--help` prints. */
 export const USAGE = `painkd edge API
 
-Usage: edge-api [--model <dir>] [--port <n>] [--host <addr>] [--runtime auto|node|web] [--threads <n>] [--hop <seconds>]
+Usage: edge-api [--model <dir>] [--port <n>] [--host <addr>] [--runtime auto|node|web] [--threads <n>] [--workers <n>] [--hop <seconds>]
 
 Flags override environment variables:
   --model    EDGE_MODEL_DIR     artifact folder (default: the bundled default student)
@@ -38,6 +40,7 @@ Flags override environment variables:
   --host     HOST               listening address (default 0.0.0.0)
   --runtime  EDGE_RUNTIME       auto (onnxruntime-node, else WASM) | node | web (default auto)
   --threads  EDGE_THREADS       ONNX intra-op threads (default 1)
+  --workers  EDGE_WORKERS       worker threads for preprocessing + inference (default 0: on the event loop)
   --hop      EDGE_HOP_SECONDS   streaming hop in seconds (default 1)
              EDGE_API_TOKEN     require "Authorization: Bearer <token>" (health probes stay open)
              EDGE_CORS_ORIGINS  comma-separated allowed origins, or * (default: CORS off)
@@ -64,7 +67,7 @@ function flagValues(argv: readonly string[]): Map<string, string> {
     flags.set(name, value);
     i++;
   }
-  const known = new Set(['model', 'port', 'host', 'runtime', 'threads', 'hop', 'help']);
+  const known = new Set(['model', 'port', 'host', 'runtime', 'threads', 'workers', 'hop', 'help']);
   for (const name of flags.keys()) if (!known.has(name)) throw new ConfigError(`unknown flag --${name}\n\n${USAGE}`);
   return flags;
 }
@@ -100,6 +103,7 @@ export function loadServerConfig(argv: readonly string[], env: Readonly<Record<s
     host: pick('host', 'HOST') ?? '0.0.0.0',
     runtime,
     threads: integer(pick('threads', 'EDGE_THREADS') ?? '1', 'EDGE_THREADS / --threads', 1, 64),
+    workers: integer(pick('workers', 'EDGE_WORKERS') ?? '0', 'EDGE_WORKERS / --workers', 0, 64),
     hopSeconds,
     token: env['EDGE_API_TOKEN'] === '' ? undefined : env['EDGE_API_TOKEN'],
     corsOrigins: cors.split(',').map((s) => s.trim()).filter((s) => s !== ''),

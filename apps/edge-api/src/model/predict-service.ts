@@ -4,11 +4,8 @@
  */
 import type { ApiMetrics } from '../metrics/api-metrics.js';
 import type { RawWindow } from '../validation/parse-window.js';
-import { MicroBatcher } from './micro-batcher.js';
-import { emptyTimings, type ModelInfo, type Prediction, type Predictor, type StageTimings } from './predictor.js';
-
-/** Most windows one ONNX run takes when concurrent requests are batched together. */
-export const MAX_RUN_BATCH = 64;
+import type { InferenceEngine } from './inference-engine.js';
+import { emptyTimings, type ModelInfo, type Prediction, type StageTimings } from './predictor.js';
 
 /** Where a prediction was asked for (a metrics label). */
 export type PredictionSource = 'predict' | 'batch' | 'ndjson' | 'session' | 'kserve';
@@ -24,33 +21,32 @@ export interface ModelRef {
 export type TimingsJson = Readonly<Record<keyof StageTimings, number>>;
 
 /**
- * Preprocessing + batched inference + metrics around a {@link Predictor}.
+ * Preprocessing + batched inference (by an {@link InferenceEngine}) + metrics.
  *
  * @example
- * const service = new PredictService(predictor, metrics);
+ * const service = new PredictService(predictor.info, new InProcessEngine(predictor), metrics);
  * const [p] = await service.predictRaw([{ samples, sampleRate: 512 }], 'predict', timings);
  */
 export class PredictService {
-  readonly info: ModelInfo;
   readonly modelRef: ModelRef;
-  private readonly batcher: MicroBatcher;
 
   constructor(
-    readonly predictor: Predictor,
+    readonly info: ModelInfo,
+    private readonly engine: InferenceEngine,
     private readonly metrics: ApiMetrics,
   ) {
-    this.info = predictor.info;
-    this.modelRef = { name: predictor.info.name, version: predictor.info.version, sha256: predictor.info.sha256 };
-    this.batcher = new MicroBatcher(predictor, MAX_RUN_BATCH, (ms, batch) => {
+    this.modelRef = { name: info.name, version: info.version, sha256: info.sha256 };
+    engine.onRun((ms, batch) => {
       metrics.inferenceDuration.observe(ms / 1000);
       metrics.inferenceBatch.observe(batch);
     });
   }
 
-  /** Preprocesses raw windows and predicts them as one batch. */
+  /** Preprocesses raw windows and predicts them (micro-batched with concurrent requests). */
   async predictRaw(windows: readonly RawWindow[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
-    const inputs = windows.map((w) => this.predictor.preprocess(w.samples, w.sampleRate, timings));
-    return this.predictPreprocessed(inputs, source, timings);
+    const predictions = await this.engine.predictRaw(windows, timings);
+    this.metrics.predictions.inc({ source }, predictions.length);
+    return predictions;
   }
 
   /**
@@ -58,9 +54,7 @@ export class PredictService {
    * "inference" stage is the time until their predictions are back (waiting included).
    */
   async predictPreprocessed(inputs: readonly Float32Array[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
-    const t0 = performance.now();
-    const predictions = await Promise.all(inputs.map((input) => this.batcher.infer(input)));
-    timings.inference += performance.now() - t0;
+    const predictions = await this.engine.predictPreprocessed(inputs, timings);
     this.metrics.predictions.inc({ source }, predictions.length);
     return predictions;
   }

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { EdgeApp } from '../app/create-app.js';
-import type { Predictor } from '../model/predictor.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -22,11 +21,11 @@ export interface RunningServer {
  * Listens on `host:port` (port 0 picks a free one).
  *
  * @example
- * const server = await startServer(createApp({ predictor }), predictor, { port: 0, host: '127.0.0.1' });
+ * const server = await startServer(createApp({ predictor }), { port: 0, host: '127.0.0.1' });
  * await fetch(`${server.url}/v2/health/ready`);
  * await server.stop();
  */
-export function startServer(edge: EdgeApp, predictor: Predictor, options: { port: number; host: string }): Promise<RunningServer> {
+export function startServer(edge: EdgeApp, options: { port: number; host: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error): void => reject(error);
     const server: Server = serve({ fetch: edge.app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
@@ -49,7 +48,7 @@ export function startServer(edge: EdgeApp, predictor: Predictor, options: { port
             timer.unref();
             await closed;
             clearTimeout(timer);
-            await predictor.close();
+            await edge.release();
           })();
           return stopping;
         },

@@ -30,7 +30,7 @@ export interface TestServer {
 export async function startTestServer(options: Omit<CreateAppOptions, 'predictor'> = {}, modelDir = MODEL_DIR): Promise<TestServer> {
   const predictor = await loadPredictor(modelDir, { runtime: 'node' });
   const edge = createApp({ predictor, ...options });
-  const server = await startServer(edge, predictor, { port: 0, host: '127.0.0.1' });
+  const server = await startServer(edge, { port: 0, host: '127.0.0.1' });
   return { url: server.url, port: server.port, edge, predictor, server, stop: () => server.stop(1000) };
 }
 
