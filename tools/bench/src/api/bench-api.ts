@@ -8,7 +8,8 @@
  * server's own histograms; then a soak (`--soak` s, default 60) at 8 connections with `--fuzz`
  * (default 10,000) malformed requests mixed in. Writes `bench/api.json` and prints a summary.
  *
- * Flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --out <file>
+ * Flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --workers <n> (EDGE_WORKERS of the
+ * edge server, default 0) --out <file>
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -25,21 +26,23 @@ interface Options {
   soak: number;
   fuzz: number;
   connections: number[];
+  workers: number;
   out: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { duration: 20, soak: 60, fuzz: 10_000, connections: [8, 64], out: resolve(root, 'bench/api.json') };
+  const o: Options = { duration: 20, soak: 60, fuzz: 10_000, connections: [8, 64], workers: 0, out: resolve(root, 'bench/api.json') };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1] ?? ''];
     if (flag === '--duration') o.duration = Number(value);
     else if (flag === '--soak') o.soak = Number(value);
     else if (flag === '--fuzz') o.fuzz = Number(value);
     else if (flag === '--connections') o.connections = value.split(',').map(Number);
+    else if (flag === '--workers') o.workers = Number(value);
     else if (flag === '--out') o.out = resolve(value);
-    else throw new Error(`unknown flag ${flag}; flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --out <file>`);
+    else throw new Error(`unknown flag ${flag}; flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --workers <n> --out <file>`);
   }
-  if (![o.duration, o.soak, o.fuzz, ...o.connections].every((x) => Number.isFinite(x) && x >= 0)) throw new Error('flags must be non-negative numbers');
+  if (![o.duration, o.soak, o.fuzz, o.workers, ...o.connections].every((x) => Number.isFinite(x) && x >= 0)) throw new Error('flags must be non-negative numbers');
   return o;
 }
 
@@ -124,8 +127,8 @@ const fmt = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const bodies = windowBodies(40);
-  process.stdout.write(`bench:api — ${bodies.length} real 5.5-s windows at 512 Hz (${(bodies[0]!.length / 1024).toFixed(1)} KiB JSON each), ${options.duration} s per run, soak ${options.soak} s with ${options.fuzz} fuzzed requests\n`);
-  const edge = await spawnTarget('edge', ['--conditions=@painkd/source', '--import', 'tsx', 'apps/edge-api/src/main.ts'], root);
+  process.stdout.write(`bench:api — ${bodies.length} real 5.5-s windows at 512 Hz (${(bodies[0]!.length / 1024).toFixed(1)} KiB JSON each), ${options.duration} s per run, soak ${options.soak} s with ${options.fuzz} fuzzed requests, edge EDGE_WORKERS=${options.workers}\n`);
+  const edge = await spawnTarget('edge', ['--conditions=@painkd/source', '--import', 'tsx', 'apps/edge-api/src/main.ts'], root, { EDGE_WORKERS: String(options.workers) });
   const bare = await spawnTarget('bare', ['--conditions=@painkd/source', '--import', 'tsx', 'tools/bench/src/api/bare-server.ts'], root);
   const targets: Target[] = [edge, bare];
   try {
