@@ -65,7 +65,7 @@ function liveView(stream: ProgressStream): ProgressView {
     const now = Date.now();
     if (!force && now - lastDraw < 100) return;
     lastDraw = now;
-    const width = Math.max(40, (stream.columns ?? 100) - 1);
+    const width = Math.max(40, (stream.columns || 80) - 1);
     const lines = [...[...jobs.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line), total].filter((l) => l !== '');
     let out = drawn > 0 ? `\x1b[${drawn}F` : '';
     for (const line of lines) out += `\x1b[2K${line.slice(0, width)}\n`;
@@ -75,10 +75,10 @@ function liveView(stream: ProgressStream): ProgressView {
   return {
     update(p) {
       const fraction = p.batches > 0 ? p.batch / p.batches : 1;
-      const epoch = `epoch ${String(p.epoch).padStart(String(p.epochs).length)}/${p.epochs}`;
-      const val = p.record ? ` · val acc ${(100 * p.record.valAccuracy).toFixed(1)}%` : '';
-      jobs.set(p.job, `${jobName(p).padEnd(10)} ${p.method.padEnd(18)} ${epoch} ${bar(fraction, 20)} loss ${p.loss.toFixed(4)}${val}`);
-      total = `${'total'.padEnd(10)} ${bar(p.fraction, 40)} ${totalLine(p).slice(6)}`;
+      const epoch = `ep ${String(p.epoch).padStart(String(p.epochs).length)}/${p.epochs}`;
+      const val = p.record ? ` · val ${(100 * p.record.valAccuracy).toFixed(1)}%` : '';
+      jobs.set(p.job, `${jobName(p).padEnd(9)} ${p.method.padEnd(18)} ${epoch} ${bar(fraction, 12)} loss ${p.loss.toFixed(4)}${val}`);
+      total = `${'total'.padEnd(9)} ${bar(p.fraction, 24)} ${totalLine(p).slice(6)}`;
       draw(p.batch === 0);
     },
     note(message) {
