@@ -1,0 +1,145 @@
+/**
+ * Whole-net gradient parity: every trainable gradient of painkd's nets (custom conv, batch-norm,
+ * pooling and dense gradients, on wasm and on cpu) against the same net written with tfjs
+ * built-in ops and differentiated by tfjs itself on the cpu backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '@painkd/signals';
+import { initBackend } from '../backends/init-backend.js';
+import { buildNetSpec } from './arch-registry.js';
+import { createNet } from './create-net.js';
+import type { NetSpec, NetWeights } from './net-spec.js';
+
+const io = { inputLength: 176, channels: 1, classes: 5 };
+const batch = 6;
+
+/** The spec's forward pass in built-in tfjs ops (training mode, no dropout). */
+function referenceLogits(spec: NetSpec, w: Record<string, tf.Tensor>, x: tf.Tensor3D): tf.Tensor2D {
+  let h: tf.Tensor = x;
+  for (const layer of spec.layers) {
+    const p = (name: string) => w[`${layer.name}/${name}`]!;
+    switch (layer.kind) {
+      case 'conv1d':
+        h = tf.conv1d(h as tf.Tensor3D, p('kernel') as tf.Tensor3D, layer.stride, layer.padding);
+        if (layer.useBias) h = tf.add(h, p('bias'));
+        break;
+      case 'batchNorm': {
+        const { mean, variance } = tf.moments(h, h.rank === 3 ? [0, 1] : [0]);
+        h = tf.batchNorm(h, mean, variance, p('beta') as tf.Tensor1D, p('gamma') as tf.Tensor1D, layer.epsilon);
+        break;
+      }
+      case 'relu':
+        h = tf.relu(h);
+        break;
+      case 'maxPool1d':
+      case 'avgPool1d': {
+        const [b, l, c] = h.shape as [number, number, number];
+        const pool = layer.kind === 'maxPool1d' ? tf.maxPool : tf.avgPool;
+        const y = pool(tf.reshape(h, [b, 1, l, c]) as tf.Tensor4D, [1, layer.poolSize], [1, layer.stride], 'valid');
+        h = tf.reshape(y, [b, y.shape[2], c]);
+        break;
+      }
+      case 'globalAvgPool1d':
+        h = tf.mean(h, 1);
+        break;
+      case 'flatten':
+        h = tf.reshape(h, [h.shape[0]!, -1]);
+        break;
+      case 'dropout':
+        break;
+      case 'dense':
+        h = tf.matMul(h as tf.Tensor2D, p('kernel') as tf.Tensor2D);
+        if (layer.useBias) h = tf.add(h, p('bias'));
+        break;
+    }
+  }
+  return h as tf.Tensor2D;
+}
+
+function data(seed: number): { xs: Float32Array; ys: Float32Array } {
+  const rng = createRng(seed);
+  const xs = Float32Array.from({ length: batch * io.inputLength }, () => rng.normal());
+  const ys = new Float32Array(batch * io.classes);
+  for (let i = 0; i < batch; i++) ys[i * io.classes + rng.int(io.classes)] = 1;
+  return { xs, ys };
+}
+
+function trainableKeys(weights: NetWeights): string[] {
+  return [...weights.keys()].filter((k) => !k.endsWith('/movingMean') && !k.endsWith('/movingVariance'));
+}
+
+/** Gradients of the cross-entropy by tfjs built-ins on cpu, keyed like the weights. */
+async function referenceGrads(spec: NetSpec, weights: NetWeights, xs: Float32Array, ys: Float32Array): Promise<Map<string, Float32Array>> {
+  await tf.setBackend('cpu');
+  const keys = trainableKeys(weights);
+  return tf.tidy(() => {
+    const vars = keys.map((k) => tf.variable(tf.tensor(weights.get(k)!.data, [...weights.get(k)!.shape])));
+    const named = Object.fromEntries(keys.map((k, i) => [k, vars[i]!]));
+    const x = tf.tensor3d(xs, [batch, io.inputLength, io.channels]);
+    const y = tf.tensor2d(ys, [batch, io.classes]);
+    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, referenceLogits(spec, named, x)) as tf.Scalar, vars);
+    const out = new Map(keys.map((k, i) => [k, Float32Array.from(grads[vars[i]!.name]!.dataSync())]));
+    for (const v of vars) v.dispose();
+    return out;
+  });
+}
+
+async function painkdGrads(backend: 'wasm' | 'cpu', spec: NetSpec, weights: NetWeights, xs: Float32Array, ys: Float32Array): Promise<Map<string, Float32Array>> {
+  await initBackend(backend);
+  const net = createNet(spec, { seed: 1 });
+  net.setWeights(weights);
+  const keys = trainableKeys(weights);
+  const out = tf.tidy(() => {
+    const x = tf.tensor3d(xs, [batch, io.inputLength, io.channels]);
+    const y = tf.tensor2d(ys, [batch, io.classes]);
+    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true).logits) as tf.Scalar, net.trainableVariables);
+    return new Map(keys.map((k, i) => [k, Float32Array.from(grads[net.trainableVariables[i]!.name]!.dataSync())]));
+  });
+  net.dispose();
+  return out;
+}
+
+/** max |a − b| / max |b| over one tensor. */
+function relError(a: Float32Array, b: Float32Array): number {
+  let diff = 0;
+  let scale = 1e-12;
+  for (let i = 0; i < b.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return diff / scale;
+}
+
+const nets: [string, Record<string, unknown>][] = [
+  ['teacher-cnn', { dropout: 0 }],
+  ['student-tiny', { dropout: 0 }],
+  ['seed-conv1d', { hiddenUnits: 32 }],
+];
+
+describe('whole-net gradients equal tfjs built-in gradients on cpu', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+  afterAll(async () => {
+    await initBackend('wasm');
+  });
+
+  it.each(nets)('%s: every trainable gradient within 1e-4 relative (measured ≤ 3e-6), on wasm and on cpu', async (arch, config) => {
+    const spec = buildNetSpec(arch, config, io);
+    await initBackend('cpu');
+    const init = createNet(spec, { seed: 11 });
+    const weights = init.getWeights();
+    init.dispose();
+    const { xs, ys } = data(3);
+    const ref = await referenceGrads(spec, weights, xs, ys);
+    for (const backend of ['wasm', 'cpu'] as const) {
+      const got = await painkdGrads(backend, spec, weights, xs, ys);
+      expect([...got.keys()]).toEqual([...ref.keys()]);
+      for (const [key, want] of ref) {
+        const error = relError(got.get(key)!, want);
+        expect(error, `${backend} ${key}`).toBeLessThan(1e-4);
+      }
+    }
+  });
+});
