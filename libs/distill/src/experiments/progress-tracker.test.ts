@@ -32,4 +32,22 @@ describe('ProgressTracker', () => {
     expect(last.etaMs).toBeGreaterThanOrEqual(0);
     expect(last.folds).toBe(1);
   });
+
+  it('expects unfinished methods to stop as early as the finished ones of their kind did', () => {
+    const plans = [0, 1].map((job) => ({ job, methods: [{ method: 'teacher', batches: 20 }] }));
+    const t = new ProgressTracker(plans, 1, 2);
+    const spin = (): void => {
+      const until = performance.now() + 0.2;
+      while (performance.now() < until);
+    };
+    for (let b = 1; b <= 10; b++) {
+      spin(); // every timed batch costs > 0 ms, so the ETA is a positive multiple of the batch count
+      t.update(event(0, 'teacher', b));
+    }
+    const before = t.update(event(0, 'teacher', 11)).etaMs!;
+    t.finish(0); // job 0's teacher stopped after 11 of 20 planned batches
+    const after = t.update(event(1, 'teacher', 1)).etaMs!;
+    // Before: 9 + 20 batches expected; after: 11 of job 1's 20 (the finished share) minus 1 done.
+    expect(after / before).toBeCloseTo(10 / 29, 1);
+  });
 });

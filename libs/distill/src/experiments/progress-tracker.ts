@@ -20,9 +20,10 @@ export interface JobPlan {
 
 /**
  * Tracks planned vs done mini-batches per (job, method). A method that moves on early (early
- * stopping) drops its remaining planned batches. The ETA weights remaining batches by the mean
- * measured time per batch of teacher and student batches separately (a teacher batch costs far
- * more), divided by the number of parallel workers.
+ * stopping) drops its remaining planned batches. The ETA weights the batches still expected by
+ * the mean measured time per batch of teacher and student batches separately (a teacher batch
+ * costs far more), divided by the number of parallel workers; a method not finished yet is
+ * expected to use the same share of its planned epochs as the finished methods of its kind did.
  *
  * @example
  * const tracker = new ProgressTracker(plans, 2, folds);
@@ -30,10 +31,12 @@ export interface JobPlan {
  */
 export class ProgressTracker {
   private readonly started = performance.now();
-  private readonly remaining = new Map<string, number>();
+  private readonly entries = new Map<string, { planned: number; done: number; teacher: boolean; finished: boolean }>();
   private readonly order = new Map<number, string[]>();
   private readonly last = new Map<number, { method: string; at: number; batch: number }>();
   private readonly cost = { teacher: { ms: 0, n: 0 }, student: { ms: 0, n: 0 } };
+  /** Share of planned batches that finished methods used, per kind. */
+  private readonly used = { teacher: { done: 0, planned: 0 }, student: { done: 0, planned: 0 } };
   private planned = 0;
   private done = 0;
 
@@ -49,7 +52,7 @@ export class ProgressTracker {
   add(plan: JobPlan): void {
     this.order.set(plan.job, plan.methods.map((m) => m.method));
     for (const m of plan.methods) {
-      this.remaining.set(key(plan.job, m.method), m.batches);
+      this.entries.set(key(plan.job, m.method), { planned: m.batches, done: 0, teacher: m.method === 'teacher', finished: false });
       this.planned += m.batches;
     }
   }
@@ -65,10 +68,9 @@ export class ProgressTracker {
     const methods = this.order.get(p.job) ?? [];
     for (const m of methods.slice(0, methods.indexOf(p.method))) this.drop(p.job, m);
     if (p.batch > 0) {
-      const k = key(p.job, p.method);
-      const left = this.remaining.get(k) ?? 0;
-      if (left > 0) {
-        this.remaining.set(k, left - 1);
+      const entry = this.entries.get(key(p.job, p.method));
+      if (entry && entry.done < entry.planned) {
+        entry.done++;
         this.done++;
       }
       const prev = this.last.get(p.job);
@@ -89,16 +91,26 @@ export class ProgressTracker {
     if (teacher.n < 5) return undefined;
     const teacherMs = teacher.ms / teacher.n;
     const studentMs = student.n >= 5 ? student.ms / student.n : teacherMs / 4;
+    const share = (u: { done: number; planned: number }): number => (u.planned > 0 ? u.done / u.planned : 1);
     let total = 0;
-    for (const [k, left] of this.remaining) total += left * (k.endsWith('\u0000teacher') ? teacherMs : studentMs);
+    for (const e of this.entries.values()) {
+      if (e.finished) continue;
+      const expected = Math.max(e.done, e.planned * share(e.teacher ? this.used.teacher : this.used.student));
+      total += (expected - e.done) * (e.teacher ? teacherMs : studentMs);
+    }
     return total / this.workers;
   }
 
   private drop(job: number, method: string): void {
-    const k = key(job, method);
-    const left = this.remaining.get(k) ?? 0;
-    this.planned -= left;
-    this.remaining.set(k, 0);
+    const entry = this.entries.get(key(job, method));
+    if (!entry || entry.finished) return;
+    entry.finished = true;
+    this.planned -= entry.planned - entry.done;
+    if (entry.done > 0) {
+      const u = entry.teacher ? this.used.teacher : this.used.student;
+      u.done += entry.done;
+      u.planned += entry.planned;
+    }
   }
 }
 
