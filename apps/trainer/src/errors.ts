@@ -23,7 +23,7 @@ export class TrainerError extends Error {
 export function exitCodeOf(error: unknown): number {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'CLI_ABORTED' || code === 'EXPERIMENT_ABORTED') return 130;
-  if (code === 'CLI_BAD_FLAG' || code === 'CLI_BAD_CONFIG' || code === 'CLI_BAD_DATA' || code === 'CONFIG_INVALID') return 2;
+  if (code === 'CLI_BAD_FLAG' || code === 'CLI_BAD_CONFIG' || code === 'CLI_BAD_DATA' || code === 'CONFIG_INVALID' || code === 'CV_INVALID_ARGUMENT') return 2;
   if (typeof code === 'string' && (code.startsWith('BIOVID_') || code === 'DATASET_INVALID' || code === 'SIGNAL_TOO_MUCH_MISSING')) return 2;
   return 1;
 }
