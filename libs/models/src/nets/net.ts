@@ -17,7 +17,10 @@ export interface Net {
   readonly paramCount: number;
   /** Width of `hidden`. */
   readonly hiddenSize: number;
-  /** The variables an optimizer should update. */
+  /**
+   * The variables an optimizer should update, in the order of the trainable keys of
+   * `getWeights()` (every key but BN `movingMean`/`movingVariance`).
+   */
   readonly trainableVariables: tf.Variable[];
   /**
    * Forward pass on `[batch, length, channels]`. `training` uses batch statistics in batch-norm

@@ -7,7 +7,8 @@
  *
  * Flags: `--nets a,b` (default teacher-cnn,student-tiny,seed-conv1d), `--backends wasm,cpu`,
  * `--seconds <per window>` (default 1), `--windows <n>` (default 5), `--batch <n>` (64),
- * `--threads <n>` (PyTorch threads, default 1), `--no-torch`.
+ * `--threads <n>` (PyTorch threads, default 1), `--no-torch`, `--profile` (per-kernel breakdown
+ * of one wasm step per net: where the time goes).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -15,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNetSpec, countParams } from '@painkd/models';
 import { timePainkdTraining } from './painkd-train.js';
+import { profileTrainingStep } from './profile-kernels.js';
 import { formatTrainTable, trainRatio, type TrainRow } from './train-report.js';
 import type { TimingPlan, TrainTiming } from './train-timing.js';
 import { timeTorchTraining } from './torch-train.js';
@@ -63,6 +65,12 @@ async function main(): Promise<void> {
       }
     }
     rows.push({ net: arch, params, painkd, ...(torch ? { torch } : {}) });
+    if (process.argv.includes('--profile')) {
+      const profile = await profileTrainingStep(spec, 'wasm', batch, 5);
+      const step = painkd['wasm']?.cpuMsPerStep;
+      const top = profile.kernels.slice(0, 8).map((k) => `${k.kernel} ${k.ms.toFixed(1)} ms/${k.calls}`);
+      console.log(`  ${arch} wasm step: ${profile.kernelCalls} kernel calls, ${profile.kernelMs.toFixed(1)} ms in kernels${step ? `, ${(step - profile.kernelMs).toFixed(1)} ms outside (JS)` : ''}; ${top.join(', ')}`);
+    }
   }
   console.log('\nsamples/s by process CPU time (wall time in parentheses); ratio = painkd / PyTorch\n');
   console.log(formatTrainTable(rows, backends));
