@@ -73,16 +73,17 @@ function trainableKeys(weights: NetWeights): string[] {
 async function referenceGrads(spec: NetSpec, weights: NetWeights, xs: Float32Array, ys: Float32Array): Promise<Map<string, Float32Array>> {
   await tf.setBackend('cpu');
   const keys = trainableKeys(weights);
-  return tf.tidy(() => {
+  const out = new Map<string, Float32Array>();
+  tf.tidy(() => {
     const vars = keys.map((k) => tf.variable(tf.tensor(weights.get(k)!.data, [...weights.get(k)!.shape])));
     const named = Object.fromEntries(keys.map((k, i) => [k, vars[i]!]));
     const x = tf.tensor3d(xs, [batch, io.inputLength, io.channels]);
     const y = tf.tensor2d(ys, [batch, io.classes]);
     const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, referenceLogits(spec, named, x)) as tf.Scalar, vars);
-    const out = new Map(keys.map((k, i) => [k, Float32Array.from(grads[vars[i]!.name]!.dataSync())]));
+    keys.forEach((k, i) => out.set(k, Float32Array.from(grads[vars[i]!.name]!.dataSync())));
     for (const v of vars) v.dispose();
-    return out;
   });
+  return out;
 }
 
 async function painkdGrads(backend: 'wasm' | 'cpu', spec: NetSpec, weights: NetWeights, xs: Float32Array, ys: Float32Array): Promise<Map<string, Float32Array>> {
@@ -90,11 +91,12 @@ async function painkdGrads(backend: 'wasm' | 'cpu', spec: NetSpec, weights: NetW
   const net = createNet(spec, { seed: 1 });
   net.setWeights(weights);
   const keys = trainableKeys(weights);
-  const out = tf.tidy(() => {
+  const out = new Map<string, Float32Array>();
+  tf.tidy(() => {
     const x = tf.tensor3d(xs, [batch, io.inputLength, io.channels]);
     const y = tf.tensor2d(ys, [batch, io.classes]);
     const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true).logits) as tf.Scalar, net.trainableVariables);
-    return new Map(keys.map((k, i) => [k, Float32Array.from(grads[net.trainableVariables[i]!.name]!.dataSync())]));
+    keys.forEach((k, i) => out.set(k, Float32Array.from(grads[net.trainableVariables[i]!.name]!.dataSync())));
   });
   net.dispose();
   return out;
