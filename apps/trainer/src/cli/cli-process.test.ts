@@ -52,7 +52,7 @@ describe('trainer:distill as a process', () => {
     expect(config).toMatchObject({ code: 2, stderr: expect.stringContaining('runs[0].loss.kd.temperature') });
     expect(data).toMatchObject({ code: 2, stderr: expect.stringContaining(join(dir, 'nowhere')) });
     expect(await readdir(dir)).toEqual(['bad-config.json', 'bad.json']);
-  }, 60_000);
+  }, 120_000);
 
   it('leaves no output, partial or not, when interrupted with Ctrl-C during training', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'painkd-sigint-'));
@@ -71,5 +71,5 @@ describe('trainer:distill as a process', () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('interrupted: no output was written');
     expect(await readdir(dir)).toEqual(['c.json']);
-  }, 60_000);
+  }, 120_000);
 });
