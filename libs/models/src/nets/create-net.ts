@@ -3,8 +3,9 @@
  * seeded variables (no tf.layers), so every op is one painkd controls — notably the conv1d whose
  * gradients run on wasm (see ops/conv1d.ts). Sequence activations travel as `[batch, 1, length,
  * channels]` views and conv kernels are stored as `[1, K, C, F]` (the same bytes as the spec's
- * `[K, C, F]`), so consecutive layers need no reshape; training-mode batch-norm and global
- * average pooling use the matMul-based ops of ../ops, dense layers a gradient without transposed
+ * `[K, C, F]`), so consecutive layers need no reshape; a ReLU right after a batch-norm or a
+ * (non-logits) dense layer runs inside that layer's op. Training-mode batch-norm and global
+ * average pooling use the pooling-based ops of ../ops, dense layers a gradient without transposed
  * matMuls, and max pooling a host-side gradient loop — all cheaper than tfjs's built-in
  * gradients on wasm.
  */
@@ -53,7 +54,8 @@ class SpecNet implements Net {
     const rng = initRng(seed);
     this.dropoutRng = createRng(deriveSeed(seed, 0x64726f70));
     for (let i = 0; i < shapes.length; i++) {
-      const fuseRelu = shapes[i]!.layer.kind === 'dense' && shapes[i + 1]?.layer.kind === 'relu' && i + 1 < shapes.length - 1;
+      const kind = shapes[i]!.layer.kind;
+      const fuseRelu = (kind === 'dense' || kind === 'batchNorm') && shapes[i + 1]?.layer.kind === 'relu' && i + 1 < shapes.length - 1;
       this.steps.push(this.buildStep(shapes[i]!, rng, fuseRelu, i === shapes.length - 1, i === 0));
       if (fuseRelu) i++;
     }
@@ -89,11 +91,12 @@ class SpecNet implements Net {
         const beta = this.addParam(`${layer.name}/beta`, [channels], filled(channels, 0), true);
         const movingMean = this.addParam(`${layer.name}/movingMean`, [channels], filled(channels, 0), false);
         const movingVariance = this.addParam(`${layer.name}/movingVariance`, [channels], filled(channels, 1), false);
-        const opts = { epsilon: layer.epsilon, momentum: layer.momentum, movingMean, movingVariance };
-        return (x, training) =>
-          training
-            ? batchNormTrain(x, gamma as tf.Tensor1D, beta as tf.Tensor1D, opts)
-            : tf.batchNorm(x, movingMean, movingVariance, beta, gamma, layer.epsilon);
+        const opts = { epsilon: layer.epsilon, momentum: layer.momentum, movingMean, movingVariance, relu: fuseRelu };
+        return (x, training) => {
+          if (training) return batchNormTrain(x, gamma as tf.Tensor1D, beta as tf.Tensor1D, opts);
+          const y = tf.batchNorm(x, movingMean, movingVariance, beta, gamma, layer.epsilon);
+          return fuseRelu ? tf.relu(y) : y;
+        };
       }
       case 'relu':
         return (x) => tf.relu(x);

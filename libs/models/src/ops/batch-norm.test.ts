@@ -26,13 +26,14 @@ const bs = randomArray(3, 3);
 const rs = randomArray(4, 4 * 9 * 3);
 const eps = 1e-3;
 
-/** Reference: tfjs-cpu's tf.moments + tf.batchNorm with their built-in gradients. */
-async function reference() {
+/** Reference: tfjs-cpu's tf.moments + tf.batchNorm (+ tf.relu) with their built-in gradients. */
+async function reference(relu: boolean) {
   await tf.setBackend('cpu');
   return tf.tidy(() => {
     const f = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
       const { mean, variance } = tf.moments(x, [0, 1]);
-      return tf.batchNorm(x, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, eps);
+      const y = tf.batchNorm(x, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, eps);
+      return relu ? tf.relu(y) : y;
     };
     const args = [tf.tensor(xs, shape), tf.tensor1d(gs), tf.tensor1d(bs)];
     const y = f(args[0]!, args[1]!, args[2]!);
@@ -46,12 +47,12 @@ describe.each(['wasm', 'cpu'])('batchNormTrain on %s', (backend) => {
   afterAll(async () => {
     await tf.setBackend('cpu');
   });
-  it('matches tf.moments + tf.batchNorm (value, dx, dγ, dβ) to 1e-4 and updates the moving statistics', async () => {
-    const ref = await reference();
+  it.each([false, true])('matches tf.moments + tf.batchNorm (value, dx, dγ, dβ) to 1e-4 and updates the moving statistics (relu %s)', async (relu) => {
+    const ref = await reference(relu);
     await tf.setBackend(backend);
     const movingMean = tf.variable(tf.zeros([3]), false);
     const movingVariance = tf.variable(tf.ones([3]), false);
-    const opts = { epsilon: eps, momentum: 0.9, movingMean, movingVariance };
+    const opts = { epsilon: eps, momentum: 0.9, movingMean, movingVariance, relu };
     const got = tf.tidy(() => {
       const args = [tf.tensor(xs, shape), tf.tensor1d(gs), tf.tensor1d(bs)];
       const y = batchNormTrain(args[0]!, args[1] as tf.Tensor1D, args[2] as tf.Tensor1D, opts);

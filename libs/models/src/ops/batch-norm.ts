@@ -1,18 +1,21 @@
 /**
- * @module Training-mode batch normalisation with a closed-form gradient, cheap on every backend.
+ * @module Training-mode batch normalisation (optionally fused with the ReLU after it) with a
+ * closed-form gradient, cheap on every backend.
  *
  * `tf.batchNorm`'s gradient broadcasts with `Tile` (≈ 11 ms per layer on wasm for a
  * [64, 88, 32] input) and `tf.moments` reduces over leading axes through a transpose. Here every
  * per-channel mean over the N = batch × length rows is one average pooling of the
  * `[1, 1, N, C]` view with an N-wide window (XNNPACK on wasm: ≈ 0.05 ms for N·C = 180k, where a
  * `[1, N] · [N, C]` matMul costs ≈ 0.6 ms because XNNPACK re-packs its fresh right operand, and
- * `tf.sum(x, 0)` ≈ 0.4 ms). The normalisation is `(x − μ) · (γ/σ) + β`, two broadcast kernels
- * (wasm's `FusedBatchNorm` measured slower); the moving statistics are updated on the host (two
- * C-long arrays, instead of a dozen tiny kernels). The backward pass is the classic
- * `dx = γ/σ · (dy − mean(dy) − (x − μ) · mean(dy · (x − μ)) / σ²)`, `dγ = N · mean(dy · x̂)`,
- * `dβ = N · mean(dy)`.
+ * `tf.sum(x, 0)` ≈ 0.4 ms). All per-channel arithmetic (1/σ, γ/σ, moving statistics, dγ, dβ)
+ * runs on the host on C-long arrays, so only the N × C work launches kernels: forward
+ * `(x − μ)`, its square, `· γ/σ`, `+ β` (and ReLU); backward `dy · (x − μ)` and
+ * `dx = dy · γ/σ − (x − μ) · k − c` with `k = γ/σ³ · mean(dy · (x − μ))`, `c = γ/σ · mean(dy)`;
+ * `dγ = N · mean(dy · (x − μ)) / σ`, `dβ = N · mean(dy)`. With `relu`, `dy` is first masked by
+ * the output's sign (one `Step`, one `Multiply`), saving the separate ReLU's input copy and cast.
  */
 import * as tf from '@tensorflow/tfjs';
+import { hostView } from './host-view.js';
 
 /** Per-channel mean over every row of `x` viewed as `[n, channels]`: `[1, channels]`. */
 export function channelMean(x: tf.Tensor, n: number, channels: number): tf.Tensor2D {
@@ -30,27 +33,34 @@ export interface BatchNormTrainOptions {
   readonly movingMean: tf.Variable;
   /** Updated in place with the (biased) batch variance. */
   readonly movingVariance: tf.Variable;
+  /** Apply a ReLU to the output (default false). */
+  readonly relu?: boolean;
 }
 
-function updateMoving(moving: tf.Variable, batch: tf.Tensor, momentum: number): void {
+function updateMoving(moving: tf.Variable, stat: Float32Array, momentum: number): void {
   const next = (moving.dataSync() as Float32Array).slice();
-  const stat = batch.dataSync();
   for (let i = 0; i < next.length; i++) next[i] = momentum * next[i]! + (1 - momentum) * stat[i]!;
   const t = tf.tensor1d(next);
   moving.assign(t);
   t.dispose();
 }
 
+function row(values: Float32Array): tf.Tensor2D {
+  return tf.tensor2d(values, [1, values.length]);
+}
+
 /**
  * Normalises `x` (any rank, channels last) with its batch statistics over every axis but the
- * last, scales by `gamma`, shifts by `beta`, and updates the moving statistics.
+ * last, scales by `gamma`, shifts by `beta`, optionally applies a ReLU, and updates the moving
+ * statistics.
  *
  * @example
  * ```ts
- * const y = batchNormTrain(x, gamma, beta, { epsilon: 1e-3, momentum: 0.99, movingMean, movingVariance });
+ * const y = batchNormTrain(x, gamma, beta, { epsilon: 1e-3, momentum: 0.99, movingMean, movingVariance, relu: true });
  * ```
  */
 export function batchNormTrain<T extends tf.Tensor>(x: T, gamma: tf.Tensor1D, beta: tf.Tensor1D, options: BatchNormTrainOptions): T {
+  const relu = options.relu ?? false;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const input = args[0] as tf.Tensor;
     const g = args[1] as tf.Tensor1D;
@@ -59,26 +69,31 @@ export function batchNormTrain<T extends tf.Tensor>(x: T, gamma: tf.Tensor1D, be
     const channels = input.shape[input.rank - 1]!;
     const n = input.size / channels;
     const x2 = tf.reshape(input, [n, channels]);
-    const mean = channelMean(x2, n, channels);
-    const centred = tf.sub(x2, mean);
-    const variance = channelMean(tf.square(centred), n, channels);
+    const mean = hostView(channelMean(x2, n, channels)).slice();
+    const centred = tf.sub(x2, row(mean));
+    const variance = hostView(channelMean(tf.square(centred), n, channels)).slice();
+    const gammaHost = hostView(g).slice();
+    const invStd = variance.map((v) => 1 / Math.sqrt(v + options.epsilon));
+    const scale = invStd.map((s, c) => s * gammaHost[c]!);
     updateMoving(options.movingMean, mean, options.momentum);
     updateMoving(options.movingVariance, variance, options.momentum);
-    const invStd = tf.rsqrt(tf.add(variance, options.epsilon));
-    const y = tf.add(tf.mul(centred, tf.mul(invStd, g)), b);
-    save([centred, invStd, g]);
+    const affine = tf.add(tf.mul(centred, row(scale)), b);
+    const y = relu ? tf.relu(affine) : affine;
+    save(relu ? [centred, y] : [centred]);
     return {
       value: tf.reshape(y, input.shape),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sCentred, sInvStd, sGamma] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
-        const dy2 = tf.reshape(dy, [n, channels]);
-        const meanDy = channelMean(dy2, n, channels);
-        const meanDyCentred = channelMean(tf.mul(dy2, sCentred), n, channels);
-        const scale = tf.mul(sInvStd, sGamma);
-        const k = tf.mul(scale, tf.mul(tf.square(sInvStd), meanDyCentred));
-        const dx = tf.sub(tf.sub(tf.mul(dy2, scale), tf.mul(sCentred, k)), tf.mul(scale, meanDy));
-        const dGamma = tf.mul(tf.mul(meanDyCentred, sInvStd), n);
-        return [tf.reshape(dx, dy.shape), tf.reshape(dGamma, [channels]), tf.reshape(tf.mul(meanDy, n), [channels])];
+        const [sCentred, sY] = saved as [tf.Tensor2D, tf.Tensor2D | undefined];
+        let dy2: tf.Tensor = tf.reshape(dy, [n, channels]);
+        if (sY) dy2 = tf.mul(dy2, tf.step(sY));
+        const meanDy = hostView(channelMean(dy2, n, channels)).slice();
+        const meanDyCentred = hostView(channelMean(tf.mul(dy2, sCentred), n, channels)).slice();
+        const k = scale.map((s, c) => s * invStd[c]! * invStd[c]! * meanDyCentred[c]!);
+        const shift = scale.map((s, c) => s * meanDy[c]!);
+        const dx = tf.sub(tf.sub(tf.mul(dy2, row(scale)), tf.mul(sCentred, row(k))), row(shift));
+        const dGamma = meanDyCentred.map((m, c) => n * m * invStd[c]!);
+        const dBeta = meanDy.map((m) => n * m);
+        return [tf.reshape(dx, dy.shape), tf.tensor1d(dGamma), tf.tensor1d(dBeta)];
       },
     };
   });
