@@ -9,7 +9,7 @@
  * (default 10,000) malformed requests mixed in. Writes `bench/api.json` and prints a summary.
  *
  * Flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --workers <n> (EDGE_WORKERS of the
- * edge server, default 0) --out <file>
+ * edge server, default 0) --out <file> (relative to the repo root)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -39,7 +39,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--fuzz') o.fuzz = Number(value);
     else if (flag === '--connections') o.connections = value.split(',').map(Number);
     else if (flag === '--workers') o.workers = Number(value);
-    else if (flag === '--out') o.out = resolve(value);
+    else if (flag === '--out') o.out = resolve(root, value);
     else throw new Error(`unknown flag ${flag}; flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --workers <n> --out <file>`);
   }
   if (![o.duration, o.soak, o.fuzz, o.workers, ...o.connections].every((x) => Number.isFinite(x) && x >= 0)) throw new Error('flags must be non-negative numbers');
