@@ -23,7 +23,12 @@ export interface ServerConfig {
   readonly shutdownGraceMs: number;
 }
 
-/** A flag or variable that cannot be used. */
+/**
+ * A flag or variable that cannot be used.
+ *
+ * @example
+ * throw new ConfigError('--port must be an integer from 0 to 65535, got "x"');
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly code = 'CONFIG_INVALID';

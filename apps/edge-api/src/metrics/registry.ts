@@ -29,7 +29,12 @@ function braces(key: string, extra = ''): string {
   return inner === '' ? '' : `{${inner}}`;
 }
 
-/** A monotonically increasing count per label set. */
+/**
+ * A monotonically increasing count per label set.
+ *
+ * @example
+ * new Counter('hits_total', 'Hits.').inc({ route: '/predict' });
+ */
 export class Counter implements Metric {
   private readonly values = new Map<string, number>();
   constructor(
@@ -55,7 +60,12 @@ export class Counter implements Metric {
   }
 }
 
-/** A value that goes up and down, read from a callback at scrape time. */
+/**
+ * A value that goes up and down, read from a callback at scrape time.
+ *
+ * @example
+ * new Gauge('open_sessions', 'Open sessions.', () => store.size);
+ */
 export class Gauge implements Metric {
   constructor(
     readonly name: string,
@@ -74,7 +84,12 @@ interface HistogramSeries {
   count: number;
 }
 
-/** Observations counted into cumulative buckets, per label set. */
+/**
+ * Observations counted into cumulative buckets, per label set.
+ *
+ * @example
+ * new Histogram('latency_seconds', 'Latency.').observe(0.002, { route: '/predict' });
+ */
 export class Histogram implements Metric {
   private readonly series = new Map<string, HistogramSeries>();
   constructor(

@@ -8,7 +8,12 @@ import { parsePreprocessConfig, type PreprocessConfig } from '@painkd/signals';
 import type { ModelInfo, Prediction, Predictor, StageTimings } from './predictor.js';
 import { stagedPreprocess } from './staged-preprocess.js';
 
-/** Why the server refused to start; `code` is the library's code when there was one. */
+/**
+ * Why the server refused to start; `code` is the library's code when there was one.
+ *
+ * @example
+ * throw new StartupError('MODEL_HASH_MISMATCH', 'refusing to start: …');
+ */
 export class StartupError extends Error {
   override readonly name = 'StartupError';
   constructor(

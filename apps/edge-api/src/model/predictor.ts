@@ -45,7 +45,12 @@ export interface StageTimings {
   inference: number;
 }
 
-/** A fresh all-zero {@link StageTimings}. */
+/**
+ * A fresh all-zero {@link StageTimings}.
+ *
+ * @example
+ * const timings = emptyTimings(); // { parse: 0, resample: 0, filter: 0, inference: 0 }
+ */
 export function emptyTimings(): StageTimings {
   return { parse: 0, resample: 0, filter: 0, inference: 0 };
 }
