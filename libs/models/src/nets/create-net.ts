@@ -4,7 +4,8 @@
  * gradients run on wasm (see ops/conv1d.ts). Sequence activations travel as `[batch, 1, length,
  * channels]` views and conv kernels are stored as `[1, K, C, F]` (the same bytes as the spec's
  * `[K, C, F]`), so consecutive layers need no reshape; a ReLU right after a batch-norm or a
- * (non-logits) dense layer runs inside that layer's op. Training-mode batch-norm and global
+ * (non-logits) dense layer runs inside that layer's op, and in batch-norm → ReLU → max-pool the
+ * pool's gradient routes only to positive maxima so the batch-norm skips the ReLU mask. Training-mode batch-norm and global
  * average pooling use the pooling-based ops of ../ops, dense layers a gradient without transposed
  * matMuls, and max pooling a host-side gradient loop — all cheaper than tfjs's built-in
  * gradients on wasm.
@@ -30,6 +31,18 @@ export interface CreateNetOptions {
 
 type Step = (x: tf.Tensor, training: boolean) => tf.Tensor;
 
+/** How a layer's op is specialised by its neighbours. */
+interface StepContext {
+  /** The next layer is a ReLU that this op applies itself (dense, batchNorm). */
+  readonly fuseRelu: boolean;
+  /** A ReLU-aware max pool follows the fused ReLU: skip the ReLU mask in the gradient. */
+  readonly reluMaskedDownstream: boolean;
+  /** This max pool reads a ReLU output: route gradients to positive maxima only. */
+  readonly afterRelu: boolean;
+  readonly isLogits: boolean;
+  readonly isFirst: boolean;
+}
+
 interface Param {
   readonly variable: tf.Variable;
   readonly trainable: boolean;
@@ -53,10 +66,13 @@ class SpecNet implements Net {
     const shapes = inferShapes(spec);
     const rng = initRng(seed);
     this.dropoutRng = createRng(deriveSeed(seed, 0x64726f70));
+    let afterRelu = false;
     for (let i = 0; i < shapes.length; i++) {
       const kind = shapes[i]!.layer.kind;
       const fuseRelu = (kind === 'dense' || kind === 'batchNorm') && shapes[i + 1]?.layer.kind === 'relu' && i + 1 < shapes.length - 1;
-      this.steps.push(this.buildStep(shapes[i]!, rng, fuseRelu, i === shapes.length - 1, i === 0));
+      const reluMaskedDownstream = fuseRelu && kind === 'batchNorm' && shapes[i + 2]?.layer.kind === 'maxPool1d';
+      this.steps.push(this.buildStep(shapes[i]!, rng, { fuseRelu, reluMaskedDownstream, afterRelu, isLogits: i === shapes.length - 1, isFirst: i === 0 }));
+      afterRelu = reluMaskedDownstream;
       if (fuseRelu) i++;
     }
     this.trainableVariables = [...this.params.values()].filter((p) => p.trainable).map((p) => p.variable);
@@ -70,7 +86,8 @@ class SpecNet implements Net {
     return variable;
   }
 
-  private buildStep(s: LayerShape, rng: Rng, fuseRelu: boolean, isLogits: boolean, isFirst: boolean): Step {
+  private buildStep(s: LayerShape, rng: Rng, ctx: StepContext): Step {
+    const { fuseRelu, isLogits, isFirst } = ctx;
     const layer = s.layer;
     switch (layer.kind) {
       case 'conv1d': {
@@ -91,7 +108,7 @@ class SpecNet implements Net {
         const beta = this.addParam(`${layer.name}/beta`, [channels], filled(channels, 0), true);
         const movingMean = this.addParam(`${layer.name}/movingMean`, [channels], filled(channels, 0), false);
         const movingVariance = this.addParam(`${layer.name}/movingVariance`, [channels], filled(channels, 1), false);
-        const opts = { epsilon: layer.epsilon, momentum: layer.momentum, movingMean, movingVariance, relu: fuseRelu };
+        const opts = { epsilon: layer.epsilon, momentum: layer.momentum, movingMean, movingVariance, relu: fuseRelu, reluMaskedDownstream: ctx.reluMaskedDownstream };
         return (x, training) => {
           if (training) return batchNormTrain(x, gamma as tf.Tensor1D, beta as tf.Tensor1D, opts);
           const y = tf.batchNorm(x, movingMean, movingVariance, beta, gamma, layer.epsilon);
@@ -101,7 +118,7 @@ class SpecNet implements Net {
       case 'relu':
         return (x) => tf.relu(x);
       case 'maxPool1d':
-        return (x) => maxPool1dView(x as tf.Tensor4D, layer.poolSize, layer.stride);
+        return (x) => maxPool1dView(x as tf.Tensor4D, layer.poolSize, layer.stride, { afterRelu: ctx.afterRelu });
       case 'avgPool1d':
         return (x) => tf.avgPool(x as tf.Tensor4D, [1, layer.poolSize], [1, layer.stride], 'valid');
       case 'globalAvgPool1d':

@@ -35,6 +35,11 @@ export interface BatchNormTrainOptions {
   readonly movingVariance: tf.Variable;
   /** Apply a ReLU to the output (default false). */
   readonly relu?: boolean;
+  /**
+   * With `relu`: the incoming gradient is already zero wherever the output is zero (a
+   * `maxPool1dView` with `afterRelu` consumes it), so the gradient skips the ReLU mask.
+   */
+  readonly reluMaskedDownstream?: boolean;
 }
 
 function updateMoving(moving: tf.Variable, stat: Float32Array, momentum: number): void {
@@ -61,6 +66,7 @@ function row(values: Float32Array): tf.Tensor2D {
  */
 export function batchNormTrain<T extends tf.Tensor>(x: T, gamma: tf.Tensor1D, beta: tf.Tensor1D, options: BatchNormTrainOptions): T {
   const relu = options.relu ?? false;
+  const maskGradient = relu && !(options.reluMaskedDownstream ?? false);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const input = args[0] as tf.Tensor;
     const g = args[1] as tf.Tensor1D;
@@ -79,7 +85,7 @@ export function batchNormTrain<T extends tf.Tensor>(x: T, gamma: tf.Tensor1D, be
     updateMoving(options.movingVariance, variance, options.momentum);
     const affine = tf.add(tf.mul(centred, row(scale)), b);
     const y = relu ? tf.relu(affine) : affine;
-    save(relu ? [centred, y] : [centred]);
+    save(maskGradient ? [centred, y] : [centred]);
     return {
       value: tf.reshape(y, input.shape),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {

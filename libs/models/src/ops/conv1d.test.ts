@@ -22,7 +22,13 @@ const cases: Case[] = [
   { batch: 2, length: 22, channels: 1, kernel: 7, filters: 8, stride: 2, padding: 'same' },
   { batch: 2, length: 17, channels: 2, kernel: 2, filters: 3, stride: 3, padding: 'valid' },
   { batch: 1, length: 16, channels: 2, kernel: 3, filters: 2, stride: 3, padding: 'same' },
+  { batch: 2, length: 20, channels: 6, kernel: 3, filters: 4, stride: 1, padding: 'same' },
+  { batch: 2, length: 21, channels: 5, kernel: 4, filters: 6, stride: 2, padding: 'same' },
+  { batch: 2, length: 23, channels: 5, kernel: 5, filters: 3, stride: 2, padding: 'valid' },
 ];
+
+// The filter gradient has three paths; the cases above cover each: host im2col (K·C ≤ 16),
+// swapped roles (stride 1, x smaller than dy) and the plain dilated correlation (the rest).
 
 function randomArray(seed: number, n: number): Float32Array {
   const rng = createRng(seed);

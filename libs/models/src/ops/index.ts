@@ -5,5 +5,5 @@ export { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
 export { globalAvgPool1dView } from './global-avg-pool1d.js';
 export { createHostAdam, type HostAdam, type HostAdamOptions } from './host-adam.js';
 export { dense } from './dense.js';
-export { maxPool1dView } from './max-pool1d.js';
+export { maxPool1dView, type MaxPool1dOptions } from './max-pool1d.js';
 export { hostView } from './host-view.js';

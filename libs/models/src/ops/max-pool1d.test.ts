@@ -38,4 +38,21 @@ describe.each(['wasm', 'cpu'])('maxPool1dView on %s', (backend) => {
     expect(got[0]).toEqual(ref[0]);
     for (let i = 0; i < ref[1]!.length; i++) expect(got[1]![i]).toBeCloseTo(ref[1]![i]!, 6);
   });
+
+  it.each([
+    [2, 2],
+    [3, 2],
+  ])('afterRelu: pool %i stride %i of a ReLU output gives the plain gradient times the ReLU mask', async (pool, stride) => {
+    const shape = [2, 1, 16, 3] as [number, number, number, number];
+    const ys = randomArray(31, 2 * 16 * 3).map((v) => Math.max(v, 0));
+    const outLength = Math.floor((16 - pool) / stride) + 1;
+    const rs = randomArray(8, 2 * outLength * 3);
+    const grad = (f: (y: tf.Tensor4D) => tf.Tensor4D) =>
+      tf.tidy(() => Array.from(tf.grad((a) => tf.sum(tf.mul(f(a as tf.Tensor4D), tf.tensor(rs, [2, 1, outLength, 3]))))(tf.tensor4d(ys, shape)).dataSync()));
+    await tf.setBackend('cpu');
+    const masked = grad((y) => tf.maxPool(y, [1, pool], [1, stride], 'valid')).map((g, i) => (ys[i]! > 0 ? g : 0));
+    await tf.setBackend(backend);
+    expect(ys.filter((v) => v === 0).length).toBeGreaterThan(ys.length / 3);
+    expect(grad((y) => maxPool1dView(y, pool, stride, { afterRelu: true })).map((v) => v + 0)).toEqual(masked);
+  });
 });

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { hostView } from './host-view.js';
 
-function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number[], poolSize: number, stride: number, outLength: number): Float32Array {
+function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number[], poolSize: number, stride: number, outLength: number, positiveOnly: boolean): Float32Array {
   const [batch, , length, channels] = shape as [number, number, number, number];
   const dx = new Float32Array(x.length);
   for (let b = 0; b < batch; b++) {
@@ -19,8 +19,10 @@ function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number
         // Each input belongs to one window: write both, branch-free (≈ 2× faster than scattering).
         for (let c = 0; c < channels; c++) {
           const at = start + c;
-          const d = dy[yRow + c]!;
-          const right = +(x[at + channels]! > x[at]!);
+          const left = x[at]!;
+          const rightValue = x[at + channels]!;
+          const right = +(rightValue > left);
+          const d = positiveOnly ? dy[yRow + c]! * +(Math.max(left, rightValue) > 0) : dy[yRow + c]!;
           dx[at] = d * (1 - right);
           dx[at + channels] = d * right;
         }
@@ -35,11 +37,20 @@ function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number
             best = at;
           }
         }
-        dx[best]! += dy[yRow + c]!;
+        if (!positiveOnly || max > 0) dx[best]! += dy[yRow + c]!;
       }
     }
   }
   return dx;
+}
+
+/** Options of {@link maxPool1dView}. */
+export interface MaxPool1dOptions {
+  /**
+   * The input is a ReLU output (default false): windows whose maximum is 0 get no gradient. The
+   * result equals the plain gradient followed by the ReLU's mask, so the producer may skip it.
+   */
+  readonly afterRelu?: boolean;
 }
 
 /**
@@ -50,7 +61,8 @@ function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number
  * const y = maxPool1dView(x4, 2, 2); // halves the length
  * ```
  */
-export function maxPool1dView(x: tf.Tensor4D, poolSize: number, stride: number): tf.Tensor4D {
+export function maxPool1dView(x: tf.Tensor4D, poolSize: number, stride: number, options: MaxPool1dOptions = {}): tf.Tensor4D {
+  const positiveOnly = options.afterRelu ?? false;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const input = args[0] as tf.Tensor4D;
     const save = args[1] as tf.GradSaveFunc;
@@ -60,7 +72,7 @@ export function maxPool1dView(x: tf.Tensor4D, poolSize: number, stride: number):
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const sx = saved[0]!;
-        return tf.tensor(routeGradient(hostView(sx), hostView(dy), sx.shape, poolSize, stride, y.shape[2]), sx.shape);
+        return tf.tensor(routeGradient(hostView(sx), hostView(dy), sx.shape, poolSize, stride, y.shape[2], positiveOnly), sx.shape);
       },
     };
   });
