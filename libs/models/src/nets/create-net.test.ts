@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@painkd/signals';
 import { initBackend } from '../backends/init-backend.js';
+import { createHostAdam } from '../ops/host-adam.js';
 import { buildNetSpec } from './arch-registry.js';
 import { createNet } from './create-net.js';
 import { createHintRegressor } from './hint-regressor.js';
@@ -114,6 +115,22 @@ describe('createNet', () => {
     y.dispose();
     net.dispose();
     expect(() => net.apply(x, false)).toThrow(/disposed/);
+  });
+
+  it.each(['teacher-cnn', 'seed-conv1d'])('%s: training steps with host Adam leak no tensors', (arch) => {
+    const net = createNet(buildNetSpec(arch, {}, io), { seed: 2 });
+    const x = tf.tensor3d(windows(9, 4), [4, io.inputLength, 1]);
+    const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 5);
+    const adam = createHostAdam({ learningRate: 1e-3 });
+    const step = () => adam.minimize(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true).logits) as tf.Scalar, net.trainableVariables);
+    step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) step();
+    predictNet(net, windows(10, 3));
+    expect(tf.memory().numTensors).toBe(before);
+    net.dispose();
+    x.dispose();
+    y.dispose();
   });
 
   it('rejects a wrong input shape with NET_BAD_INPUT', () => {
