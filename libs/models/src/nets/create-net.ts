@@ -3,9 +3,9 @@
  * seeded variables (no tf.layers), so every op is one painkd controls — notably the conv1d whose
  * gradients run on wasm (see ops/conv1d.ts). Sequence activations travel as `[batch, 1, length,
  * channels]` views and conv kernels are stored as `[1, K, C, F]` (the same bytes as the spec's
- * `[K, C, F]`), so consecutive layers need no reshape; a ReLU right after a batch-norm or a
- * (non-logits) dense layer runs inside that layer's op, and in batch-norm → ReLU → max-pool the
- * pool's gradient routes only to positive maxima so the batch-norm skips the ReLU mask. Training-mode batch-norm and global
+ * `[K, C, F]`), so consecutive layers need no reshape; a ReLU right after a conv, batch-norm or
+ * (non-logits) dense layer runs inside that layer's op, and in conv/batch-norm → ReLU → max-pool
+ * the pool's gradient routes only to positive maxima so the layer before skips the ReLU mask. Training-mode batch-norm and global
  * average pooling use the pooling-based ops of ../ops, dense layers a gradient without transposed
  * matMuls, and max pooling a host-side gradient loop — all cheaper than tfjs's built-in
  * gradients on wasm.
@@ -33,7 +33,7 @@ type Step = (x: tf.Tensor, training: boolean) => tf.Tensor;
 
 /** How a layer's op is specialised by its neighbours. */
 interface StepContext {
-  /** The next layer is a ReLU that this op applies itself (dense, batchNorm). */
+  /** The next layer is a ReLU that this op applies itself (conv1d, batchNorm, dense). */
   readonly fuseRelu: boolean;
   /** A ReLU-aware max pool follows the fused ReLU: skip the ReLU mask in the gradient. */
   readonly reluMaskedDownstream: boolean;
@@ -69,8 +69,8 @@ class SpecNet implements Net {
     let afterRelu = false;
     for (let i = 0; i < shapes.length; i++) {
       const kind = shapes[i]!.layer.kind;
-      const fuseRelu = (kind === 'dense' || kind === 'batchNorm') && shapes[i + 1]?.layer.kind === 'relu' && i + 1 < shapes.length - 1;
-      const reluMaskedDownstream = fuseRelu && kind === 'batchNorm' && shapes[i + 2]?.layer.kind === 'maxPool1d';
+      const fuseRelu = (kind === 'dense' || kind === 'batchNorm' || kind === 'conv1d') && shapes[i + 1]?.layer.kind === 'relu' && i + 1 < shapes.length - 1;
+      const reluMaskedDownstream = fuseRelu && kind !== 'dense' && shapes[i + 2]?.layer.kind === 'maxPool1d';
       this.steps.push(this.buildStep(shapes[i]!, rng, { fuseRelu, reluMaskedDownstream, afterRelu, isLogits: i === shapes.length - 1, isFirst: i === 0 }));
       afterRelu = reluMaskedDownstream;
       if (fuseRelu) i++;
@@ -96,11 +96,8 @@ class SpecNet implements Net {
         const shape = [layer.kernelSize, channels, layer.filters];
         const kernel = this.addParam(`${layer.name}/kernel`, shape, heNormal(rng, fanIn * layer.filters, fanIn), true, [1, ...shape]);
         const bias = layer.useBias ? this.addParam(`${layer.name}/bias`, [layer.filters], filled(layer.filters, 0), true) : undefined;
-        const opts = { stride: layer.stride, padding: layer.padding, inputGrad: !isFirst };
-        return (x) => {
-          const y = conv1dView(x as tf.Tensor4D, kernel as tf.Tensor4D, opts);
-          return bias ? tf.add(y, bias) : y;
-        };
+        const opts = { stride: layer.stride, padding: layer.padding, inputGrad: !isFirst, relu: fuseRelu, reluMaskedDownstream: ctx.reluMaskedDownstream };
+        return (x) => conv1dView(x as tf.Tensor4D, kernel as tf.Tensor4D, opts, bias as tf.Tensor1D | undefined);
       }
       case 'batchNorm': {
         const channels = s.inShape.length === 2 ? s.inShape[1] : s.inShape[0];

@@ -4,10 +4,8 @@
  *
  * `tf.batchNorm`'s gradient broadcasts with `Tile` (≈ 11 ms per layer on wasm for a
  * [64, 88, 32] input) and `tf.moments` reduces over leading axes through a transpose. Here every
- * per-channel mean over the N = batch × length rows is one average pooling of the
- * `[1, 1, N, C]` view with an N-wide window (XNNPACK on wasm: ≈ 0.05 ms for N·C = 180k, where a
- * `[1, N] · [N, C]` matMul costs ≈ 0.6 ms because XNNPACK re-packs its fresh right operand, and
- * `tf.sum(x, 0)` ≈ 0.4 ms). All per-channel arithmetic (1/σ, γ/σ, moving statistics, dγ, dβ)
+ * per-channel mean over the N = batch × length rows is a `channelMean` (one average pooling).
+ * All per-channel arithmetic (1/σ, γ/σ, moving statistics, dγ, dβ)
  * runs on the host on C-long arrays, so only the N × C work launches kernels: forward
  * `(x − μ)`, its square, `· γ/σ`, `+ β` (and ReLU); backward `dy · (x − μ)` and
  * `dx = dy · γ/σ − (x − μ) · k − c` with `k = γ/σ³ · mean(dy · (x − μ))`, `c = γ/σ · mean(dy)`;
@@ -15,14 +13,8 @@
  * the output's sign (one `Step`, one `Multiply`), saving the separate ReLU's input copy and cast.
  */
 import * as tf from '@tensorflow/tfjs';
+import { channelMean } from './channel-mean.js';
 import { hostView } from './host-view.js';
-
-/** Per-channel mean over every row of `x` viewed as `[n, channels]`: `[1, channels]`. */
-export function channelMean(x: tf.Tensor, n: number, channels: number): tf.Tensor2D {
-  const view = tf.reshape(x, [1, 1, n, channels]);
-  const pooled = tf.engine().runKernel('AvgPool', { x: view }, { filterSize: [1, n], strides: [1, 1], pad: 'valid' }) as tf.Tensor;
-  return tf.reshape(pooled, [1, channels]);
-}
 
 /** Options of {@link batchNormTrain}. */
 export interface BatchNormTrainOptions {

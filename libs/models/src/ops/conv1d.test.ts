@@ -96,6 +96,26 @@ describe.each(['wasm', 'cpu'])('conv1d on %s', (backend) => {
     expect(relError(got.dk, ref.dk)).toBeLessThan(1e-4);
   });
 
+  it('with bias and ReLU equals relu(tf.conv1d + bias): value and the three gradients (tfjs-cpu)', async () => {
+    const c = { batch: 3, length: 15, channels: 4, kernel: 3, filters: 5, stride: 2, padding: 'same' as const };
+    const xs = randomArray(21, 3 * 15 * 4);
+    const ks = randomArray(22, 3 * 4 * 5);
+    const bs = randomArray(23, 5);
+    const rs = randomArray(24, 3 * 8 * 5);
+    const run = (f: (x: tf.Tensor, k: tf.Tensor, b: tf.Tensor) => tf.Tensor) =>
+      tf.tidy(() => {
+        const args = [tf.tensor3d(xs, [3, 15, 4]), tf.tensor3d(ks, [3, 4, 5]), tf.tensor1d(bs)];
+        const y = f(args[0]!, args[1]!, args[2]!);
+        const grads = tf.grads((x, k, b) => tf.sum(tf.mul(f(x!, k!, b!), tf.tensor(rs, [3, 8, 5]))))(args);
+        return [y, ...grads].map((t) => Float32Array.from(t.dataSync()));
+      });
+    await tf.setBackend('cpu');
+    const ref = run((x, k, b) => tf.relu(tf.add(tf.conv1d(x as tf.Tensor3D, k as tf.Tensor3D, c.stride, c.padding), b)));
+    await tf.setBackend(backend);
+    const got = run((x, k, b) => conv1d(x as tf.Tensor3D, k as tf.Tensor3D, { stride: c.stride, padding: c.padding, relu: true }, b as tf.Tensor1D));
+    for (let i = 0; i < 4; i++) expect(relError(got[i]!, ref[i]!)).toBeLessThan(1e-4);
+  });
+
   it('gives a zero input gradient, and the same filter gradient, when inputGrad is false', async () => {
     await tf.setBackend(backend);
     tf.tidy(() => {

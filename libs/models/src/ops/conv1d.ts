@@ -23,6 +23,7 @@
  * operand leaves XNNPACK (≈ 56 ms).
  */
 import * as tf from '@tensorflow/tfjs';
+import { channelMean } from './channel-mean.js';
 import { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
 import { hostView } from './host-view.js';
 
@@ -35,6 +36,13 @@ export interface Conv1dOptions {
    * the input gradient is then zeros and costs nothing.
    */
   readonly inputGrad?: boolean;
+  /** Apply a ReLU to the output (default false); with a bias, one fused kernel does both. */
+  readonly relu?: boolean;
+  /**
+   * With `relu`: the incoming gradient is already zero wherever the output is zero (a
+   * `maxPool1dView` with `afterRelu` consumes it), so the gradient skips the ReLU mask.
+   */
+  readonly reluMaskedDownstream?: boolean;
 }
 
 type Pads = [[number, number], [number, number], [number, number], [number, number]];
@@ -154,53 +162,71 @@ export function conv1dFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: nu
   });
 }
 
-type ViewFn = (x: tf.Tensor4D, kernel: tf.Tensor4D) => tf.Tensor4D;
+type ViewFn = (x: tf.Tensor4D, kernel: tf.Tensor4D, bias: tf.Tensor1D | undefined) => tf.Tensor4D;
 const cache = new Map<string, ViewFn>();
 
-function build(stride: number, padding: 'same' | 'valid', inputGrad: boolean): ViewFn {
+function build(stride: number, padding: 'same' | 'valid', inputGrad: boolean, withBias: boolean, relu: boolean, maskGradient: boolean): ViewFn {
   const f = (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const x = args[0] as tf.Tensor4D;
     const kernel = args[1] as tf.Tensor4D;
-    const save = args[2] as tf.GradSaveFunc;
+    const bias = withBias ? (args[2] as tf.Tensor1D) : undefined;
+    const save = args[withBias ? 3 : 2] as tf.GradSaveFunc;
     const g = conv1dGeometry(x.shape[2], kernel.shape[1], stride, padding);
-    save([x, kernel]);
+    const y =
+      withBias || relu
+        ? (tf.engine().runKernel(
+            'FusedConv2D',
+            bias ? { x, filter: kernel, bias } : { x, filter: kernel },
+            { strides: [1, stride], pad: pads(g.padLeft, g.padRight), dataFormat: 'NHWC', dilations: [1, 1], activation: relu ? 'relu' : 'linear' },
+          ) as tf.Tensor4D)
+        : tf.conv2d(x, kernel, [1, stride], pads(g.padLeft, g.padRight));
+    save(maskGradient ? [x, kernel, y] : [x, kernel]);
     return {
-      value: tf.conv2d(x, kernel, [1, stride], pads(g.padLeft, g.padRight)),
+      value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, sk] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const dy4 = dy as tf.Tensor4D;
-        const dx = inputGrad ? conv1dInputGrad(dy4, sk, stride, g) : tf.zerosLike(sx);
-        return [dx, conv1dFilterGrad(sx, dy4, sk.shape[1], stride, g)];
+        const [sx, sk, sy] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D | undefined];
+        const dz = (sy ? tf.mul(dy, tf.step(sy)) : dy) as tf.Tensor4D;
+        const dx = inputGrad ? conv1dInputGrad(dz, sk, stride, g) : tf.zerosLike(sx);
+        const dk = conv1dFilterGrad(sx, dz, sk.shape[1], stride, g);
+        if (!withBias) return [dx, dk];
+        const [batch, , outLength, filters] = dz.shape;
+        const n = batch * outLength;
+        return [dx, dk, tf.reshape(tf.mul(channelMean(dz, n, filters), n), [filters])];
       },
     };
   };
   const op = tf.customGrad(f);
-  return (x, kernel) => op(x, kernel) as tf.Tensor4D;
+  return (x, kernel, bias) => (bias ? op(x, kernel, bias) : op(x, kernel)) as tf.Tensor4D;
 }
 
 /**
  * {@link conv1d} on views: `x` `[batch, 1, length, inChannels]`, `kernel` `[1, kernelSize,
- * inChannels, filters]` → `[batch, 1, outLength, filters]`. The layout nets use internally.
+ * inChannels, filters]`, optional `bias` `[filters]` → `[batch, 1, outLength, filters]`. The
+ * layout nets use internally. Bias and ReLU run in the backends' `FusedConv2D` kernel; the bias
+ * gradient is a `channelMean` of the output gradient.
  *
  * @example
  * ```ts
- * const y = conv1dView(x4, kernel4, { stride: 2, padding: 'same' });
+ * const y = conv1dView(x4, kernel4, { stride: 2, padding: 'same', relu: true }, bias);
  * ```
  */
-export function conv1dView(x: tf.Tensor4D, kernel: tf.Tensor4D, options: Conv1dOptions): tf.Tensor4D {
+export function conv1dView(x: tf.Tensor4D, kernel: tf.Tensor4D, options: Conv1dOptions, bias?: tf.Tensor1D): tf.Tensor4D {
   const inputGrad = options.inputGrad ?? true;
-  const key = `${options.stride}|${options.padding}|${inputGrad}`;
+  const relu = options.relu ?? false;
+  const maskGradient = relu && !(options.reluMaskedDownstream ?? false);
+  const key = `${options.stride}|${options.padding}|${inputGrad}|${bias !== undefined}|${relu}|${maskGradient}`;
   let fn = cache.get(key);
   if (!fn) {
-    fn = build(options.stride, options.padding, inputGrad);
+    fn = build(options.stride, options.padding, inputGrad, bias !== undefined, relu, maskGradient);
     cache.set(key, fn);
   }
-  return fn(x, kernel);
+  return fn(x, kernel, bias);
 }
 
 /**
  * 1-D convolution of `x` `[batch, length, inChannels]` with `kernel` `[kernelSize, inChannels,
- * filters]` (no bias), trainable on every backend (see the module comment for how).
+ * filters]` (optional `bias` `[filters]`, optional ReLU), trainable on every backend (see the
+ * module comment for how).
  *
  * @example
  * ```ts
@@ -208,9 +234,9 @@ export function conv1dView(x: tf.Tensor4D, kernel: tf.Tensor4D, options: Conv1dO
  * const grads = tf.grads((a, b) => tf.sum(conv1d(a as tf.Tensor3D, b as tf.Tensor3D, opts)))([x, kernel]);
  * ```
  */
-export function conv1d(x: tf.Tensor3D, kernel: tf.Tensor3D, options: Conv1dOptions): tf.Tensor3D {
+export function conv1d(x: tf.Tensor3D, kernel: tf.Tensor3D, options: Conv1dOptions, bias?: tf.Tensor1D): tf.Tensor3D {
   const [b, l, c] = x.shape;
   const [k, , f] = kernel.shape;
-  const y = conv1dView(tf.reshape(x, [b, 1, l, c]), tf.reshape(kernel, [1, k, c, f]), options);
+  const y = conv1dView(tf.reshape(x, [b, 1, l, c]), tf.reshape(kernel, [1, k, c, f]), options, bias);
   return tf.reshape(y, [b, y.shape[2], f]);
 }

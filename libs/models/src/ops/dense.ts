@@ -21,7 +21,12 @@ export function dense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D | u
     const w = args[1] as tf.Tensor2D;
     const b = bias ? (args[2] as tf.Tensor1D) : undefined;
     const save = args[bias ? 3 : 2] as tf.GradSaveFunc;
-    const y = tf.fused.matMul({ a, b: w, bias: b, activation: relu ? 'relu' : 'linear' }) as tf.Tensor2D;
+    // The kernel itself: `tf.fused.matMul` un-fuses a ReLU whenever a gradient is being recorded.
+    const [batch, inUnits] = a.shape;
+    const units = w.shape[1];
+    const inputs = { a: tf.reshape(a, [1, batch, inUnits]), b: tf.reshape(w, [1, inUnits, units]), ...(b ? { bias: b } : {}) };
+    const fused = tf.engine().runKernel('_FusedMatMul', inputs, { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear' }) as tf.Tensor;
+    const y = tf.reshape(fused, [batch, units]) as tf.Tensor2D;
     save(relu ? [a, w, y] : [a, w]);
     return {
       value: y,
