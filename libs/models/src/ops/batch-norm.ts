@@ -13,7 +13,7 @@
  * the output's sign (one `Step`, one `Multiply`), saving the separate ReLU's input copy and cast.
  */
 import * as tf from '@tensorflow/tfjs';
-import { channelMean } from './channel-mean.js';
+import { channelMeanHost } from './channel-mean.js';
 import { hostView } from './host-view.js';
 
 /** Options of {@link batchNormTrain}. */
@@ -42,10 +42,6 @@ function updateMoving(moving: tf.Variable, stat: Float32Array, momentum: number)
   t.dispose();
 }
 
-function row(values: Float32Array): tf.Tensor2D {
-  return tf.tensor2d(values, [1, values.length]);
-}
-
 /**
  * Normalises `x` (any rank, channels last) with its batch statistics over every axis but the
  * last, scales by `gamma`, shifts by `beta`, optionally applies a ReLU, and updates the moving
@@ -66,29 +62,30 @@ export function batchNormTrain<T extends tf.Tensor>(x: T, gamma: tf.Tensor1D, be
     const save = args[3] as tf.GradSaveFunc;
     const channels = input.shape[input.rank - 1]!;
     const n = input.size / channels;
-    const x2 = tf.reshape(input, [n, channels]);
-    const mean = hostView(channelMean(x2, n, channels)).slice();
-    const centred = tf.sub(x2, row(mean));
-    const variance = hostView(channelMean(tf.square(centred), n, channels)).slice();
+    // One [1, 1, N, C] view throughout: per-channel vectors broadcast over it, no reshapes.
+    const view = tf.reshape(input, [1, 1, n, channels]) as tf.Tensor4D;
+    const mean = channelMeanHost(view);
+    const centred = tf.sub(view, tf.tensor1d(mean)) as tf.Tensor4D;
+    const variance = channelMeanHost(tf.square(centred));
     const gammaHost = hostView(g).slice();
     const invStd = variance.map((v) => 1 / Math.sqrt(v + options.epsilon));
     const scale = invStd.map((s, c) => s * gammaHost[c]!);
     updateMoving(options.movingMean, mean, options.momentum);
     updateMoving(options.movingVariance, variance, options.momentum);
-    const affine = tf.add(tf.mul(centred, row(scale)), b);
+    const affine = tf.add(tf.mul(centred, tf.tensor1d(scale)), b);
     const y = relu ? tf.relu(affine) : affine;
     save(maskGradient ? [centred, y] : [centred]);
     return {
       value: tf.reshape(y, input.shape),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sCentred, sY] = saved as [tf.Tensor2D, tf.Tensor2D | undefined];
-        let dy2: tf.Tensor = tf.reshape(dy, [n, channels]);
-        if (sY) dy2 = tf.mul(dy2, tf.step(sY));
-        const meanDy = hostView(channelMean(dy2, n, channels)).slice();
-        const meanDyCentred = hostView(channelMean(tf.mul(dy2, sCentred), n, channels)).slice();
+        const [sCentred, sY] = saved as [tf.Tensor4D, tf.Tensor4D | undefined];
+        let dyView = tf.reshape(dy, [1, 1, n, channels]) as tf.Tensor4D;
+        if (sY) dyView = tf.mul(dyView, tf.step(sY));
+        const meanDy = channelMeanHost(dyView);
+        const meanDyCentred = channelMeanHost(tf.mul(dyView, sCentred));
         const k = scale.map((s, c) => s * invStd[c]! * invStd[c]! * meanDyCentred[c]!);
         const shift = scale.map((s, c) => s * meanDy[c]!);
-        const dx = tf.sub(tf.sub(tf.mul(dy2, row(scale)), tf.mul(sCentred, row(k))), row(shift));
+        const dx = tf.sub(tf.sub(tf.mul(dyView, tf.tensor1d(scale)), tf.mul(sCentred, tf.tensor1d(k))), tf.tensor1d(shift));
         const dGamma = meanDyCentred.map((m, c) => n * m * invStd[c]!);
         const dBeta = meanDy.map((m) => n * m);
         return [tf.reshape(dx, dy.shape), tf.tensor1d(dGamma), tf.tensor1d(dBeta)];

@@ -5,6 +5,7 @@
  * `tf.sum(x, 0)` ≈ 0.4 ms (it transposes first).
  */
 import * as tf from '@tensorflow/tfjs';
+import { hostView } from './host-view.js';
 
 /**
  * Mean over the first `n` rows of `x` viewed as `[n, channels]`: `[1, channels]`. Runs the
@@ -17,4 +18,18 @@ export function channelMean(x: tf.Tensor, n: number, channels: number): tf.Tenso
   const view = tf.reshape(x, [1, 1, n, channels]);
   const pooled = tf.engine().runKernel('AvgPool', { x: view }, { filterSize: [1, n], strides: [1, 1], pad: 'valid' }) as tf.Tensor;
   return tf.reshape(pooled, [1, channels]);
+}
+
+/**
+ * {@link channelMean} of a `[1, 1, n, channels]` view, returned on the host (one kernel, no
+ * reshapes): for per-channel statistics inside custom ops.
+ *
+ * @example
+ * const mean = channelMeanHost(tf.reshape(x, [1, 1, n, channels]) as tf.Tensor4D); // Float32Array(channels)
+ */
+export function channelMeanHost(view: tf.Tensor4D): Float32Array {
+  const pooled = tf.engine().runKernel('AvgPool', { x: view }, { filterSize: [1, view.shape[2]], strides: [1, 1], pad: 'valid' }) as tf.Tensor;
+  const values = hostView(pooled).slice();
+  pooled.dispose();
+  return values;
 }

@@ -7,4 +7,4 @@ export { createHostAdam, type HostAdam, type HostAdamOptions } from './host-adam
 export { dense } from './dense.js';
 export { maxPool1dView, type MaxPool1dOptions } from './max-pool1d.js';
 export { hostView } from './host-view.js';
-export { channelMean } from './channel-mean.js';
+export { channelMean, channelMeanHost } from './channel-mean.js';
