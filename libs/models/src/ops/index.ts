@@ -8,3 +8,4 @@ export { dense } from './dense.js';
 export { maxPool1dView, type MaxPool1dOptions } from './max-pool1d.js';
 export { hostView } from './host-view.js';
 export { channelMean, channelMeanHost } from './channel-mean.js';
+export { channelAffine } from './channel-affine.js';
