@@ -22,7 +22,8 @@ function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number
           const left = x[at]!;
           const rightValue = x[at + channels]!;
           const right = +(rightValue > left);
-          const d = positiveOnly ? dy[yRow + c]! * +(Math.max(left, rightValue) > 0) : dy[yRow + c]!;
+          // Positive maximum ⇔ either input positive; `|` of 0/1 keeps the loop branch-free.
+          const d = positiveOnly ? dy[yRow + c]! * (+(left > 0) | +(rightValue > 0)) : dy[yRow + c]!;
           dx[at] = d * (1 - right);
           dx[at + channels] = d * right;
         }
