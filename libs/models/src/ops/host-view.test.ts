@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hostView } from './host-view.js';
+import { hostOutput, hostView } from './host-view.js';
 
 describe.each(['wasm', 'cpu'])('hostView on %s', (backend) => {
   afterAll(async () => {
@@ -13,6 +13,17 @@ describe.each(['wasm', 'cpu'])('hostView on %s', (backend) => {
     const view = hostView(t);
     expect(view).toBeInstanceOf(Float32Array);
     expect(Array.from(view)).toEqual([2, 3, 4]);
+    t.dispose();
+  });
+
+  it('hostOutput gives zeros to write and a tensor holding what was written', async () => {
+    await tf.setBackend(backend);
+    const out = hostOutput([2, 2]);
+    expect(Array.from(out.values)).toEqual([0, 0, 0, 0]);
+    out.values.set([1, 2, 3, 4]);
+    const t = out.finish();
+    expect(t.shape).toEqual([2, 2]);
+    expect(Array.from(t.dataSync())).toEqual([1, 2, 3, 4]);
     t.dispose();
   });
 });

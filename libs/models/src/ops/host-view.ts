@@ -23,3 +23,34 @@ export function hostView(t: tf.Tensor): Float32Array {
   }
   return t.dataSync() as Float32Array;
 }
+
+/**
+ * A new zero-filled float32 tensor and a writable view of its values, for host-side kernels that
+ * produce a tensor: on wasm the view is the tensor's own heap memory (no JavaScript allocation,
+ * no upload copy); elsewhere it is a fresh array that {@link HostOutput.finish} uploads. Fill the
+ * view before creating any other tensor, then call `finish()` once.
+ *
+ * @example
+ * ```ts
+ * const out = hostOutput([64, 1, 88, 32]);
+ * out.values.fill(1);
+ * const t = out.finish();
+ * ```
+ */
+export function hostOutput(shape: readonly number[]): HostOutput {
+  const backend = tf.backend();
+  if (backend instanceof BackendWasm) {
+    const tensor = tf.fill([...shape], 0);
+    return { values: backend.typedArrayFromHeap(tensor) as Float32Array, finish: () => tensor };
+  }
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  return { values, finish: () => tf.tensor(values, [...shape]) };
+}
+
+/** What {@link hostOutput} returns. */
+export interface HostOutput {
+  /** Zero-filled values to write, row-major. */
+  readonly values: Float32Array;
+  /** The tensor holding `values`. */
+  finish(): tf.Tensor;
+}

@@ -6,6 +6,6 @@ export { globalAvgPool1dView } from './global-avg-pool1d.js';
 export { createHostAdam, type HostAdam, type HostAdamOptions } from './host-adam.js';
 export { dense } from './dense.js';
 export { maxPool1dView, type MaxPool1dOptions } from './max-pool1d.js';
-export { hostView } from './host-view.js';
+export { hostOutput, hostView, type HostOutput } from './host-view.js';
 export { channelMean, channelMeanHost } from './channel-mean.js';
 export { channelAffine } from './channel-affine.js';

@@ -6,11 +6,10 @@
  * for the loop and its two copies). Same tie rule as `MaxPoolGrad`: the first maximum wins.
  */
 import * as tf from '@tensorflow/tfjs';
-import { hostView } from './host-view.js';
+import { hostOutput, hostView } from './host-view.js';
 
-function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number[], poolSize: number, stride: number, outLength: number, positiveOnly: boolean): Float32Array {
+function routeGradient(x: Float32Array, dy: Float32Array, dx: Float32Array, shape: readonly number[], poolSize: number, stride: number, outLength: number, positiveOnly: boolean): void {
   const [batch, , length, channels] = shape as [number, number, number, number];
-  const dx = new Float32Array(x.length);
   for (let b = 0; b < batch; b++) {
     for (let t = 0; t < outLength; t++) {
       const start = (b * length + t * stride) * channels;
@@ -42,7 +41,6 @@ function routeGradient(x: Float32Array, dy: Float32Array, shape: readonly number
       }
     }
   }
-  return dx;
 }
 
 /** Options of {@link maxPool1dView}. */
@@ -73,7 +71,9 @@ export function maxPool1dView(x: tf.Tensor4D, poolSize: number, stride: number, 
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const sx = saved[0]!;
-        return tf.tensor(routeGradient(hostView(sx), hostView(dy), sx.shape, poolSize, stride, y.shape[2], positiveOnly), sx.shape);
+        const out = hostOutput(sx.shape);
+        routeGradient(hostView(sx), hostView(dy), out.values, sx.shape, poolSize, stride, y.shape[2], positiveOnly);
+        return out.finish();
       },
     };
   });
