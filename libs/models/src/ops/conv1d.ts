@@ -28,7 +28,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { channelMean } from './channel-mean.js';
 import { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
-import { hostView } from './host-view.js';
+import { hostOutput, hostView } from './host-view.js';
 
 /** Options of {@link conv1d}. */
 export interface Conv1dOptions {
@@ -62,8 +62,9 @@ function pads(left: number, right: number): Pads {
 /** The kernel reversed in time and transposed: `[K, C, F]` → `[1, K, F, C]`, on the host. */
 function flippedKernel(kernel: tf.Tensor4D): tf.Tensor4D {
   const [, k, c, f] = kernel.shape;
-  const src = kernel.dataSync() as Float32Array;
-  const out = new Float32Array(src.length);
+  const result = hostOutput([1, k, f, c]);
+  const out = result.values;
+  const src = hostView(kernel);
   for (let j = 0; j < k; j++) {
     const from = (k - 1 - j) * c * f;
     let to = j * f * c;
@@ -71,7 +72,7 @@ function flippedKernel(kernel: tf.Tensor4D): tf.Tensor4D {
       for (let ci = 0, at = from + fi; ci < c; ci++, at += f) out[to++] = src[at]!;
     }
   }
-  return tf.tensor4d(out, [1, k, f, c]);
+  return result.finish() as tf.Tensor4D;
 }
 
 /** dL/dx: the transposed convolution of `dy` `[B, 1, Lout, F]`, as a stride-1 forward convolution. */
@@ -107,7 +108,8 @@ function filterGradThin(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, str
   const [batch, , length, channels] = x.shape;
   const [, , outLength, filters] = dy.shape;
   const width = kernelSize * channels;
-  const cols = new Float32Array(batch * outLength * width);
+  const colsOut = hostOutput([batch * outLength, width]);
+  const cols = colsOut.values;
   const xs = hostView(x);
   for (let b = 0, o = 0; b < batch; b++) {
     for (let t = 0; t < outLength; t++) {
@@ -121,7 +123,7 @@ function filterGradThin(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, str
       }
     }
   }
-  const dwT = tf.matMul(tf.transpose(tf.reshape(dy, [batch * outLength, filters])), tf.tensor2d(cols, [batch * outLength, width]));
+  const dwT = tf.matMul(tf.transpose(tf.reshape(dy, [batch * outLength, filters])), colsOut.finish() as tf.Tensor2D);
   return tf.reshape(tf.transpose(dwT), [1, kernelSize, channels, filters]);
 }
 
@@ -135,15 +137,16 @@ function filterGradSwapped(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, 
   const [, , length, channels] = x.shape;
   const [, , outLength, filters] = dy.shape;
   const out = tf.conv2d(tf.transpose(dy, [3, 1, 2, 0]), tf.transpose(x, [1, 2, 0, 3]), 1, pads(kernelSize - 1 - g.padLeft, length + g.padLeft - outLength));
+  const result = hostOutput([1, kernelSize, channels, filters]);
+  const dw = result.values;
   const src = hostView(out);
-  const dw = new Float32Array(src.length);
   for (let f = 0, i = 0; f < filters; f++) {
     for (let p = 0; p < kernelSize; p++) {
       const base = (kernelSize - 1 - p) * channels * filters + f;
       for (let c = 0; c < channels; c++) dw[base + c * filters] = src[i++]!;
     }
   }
-  return tf.tensor4d(dw, [1, kernelSize, channels, filters]);
+  return result.finish() as tf.Tensor4D;
 }
 
 /**
