@@ -140,10 +140,10 @@ function filterGradSwapped(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, 
   const result = hostOutput([1, kernelSize, channels, filters]);
   const dw = result.values;
   const src = hostView(out);
-  for (let f = 0, i = 0; f < filters; f++) {
-    for (let p = 0; p < kernelSize; p++) {
-      const base = (kernelSize - 1 - p) * channels * filters + f;
-      for (let c = 0; c < channels; c++) dw[base + c * filters] = src[i++]!;
+  // src is [F, K, C] with k reversed; write dw [K, C, F] sequentially (strided reads are cheaper).
+  for (let k = 0, o = 0; k < kernelSize; k++) {
+    for (let c = 0; c < channels; c++) {
+      for (let f = 0, at = (kernelSize - 1 - k) * channels + c; f < filters; f++, at += kernelSize * channels) dw[o++] = src[at]!;
     }
   }
   return result.finish() as tf.Tensor4D;
