@@ -27,8 +27,8 @@ const cases: Case[] = [
   { batch: 2, length: 23, channels: 5, kernel: 5, filters: 3, stride: 2, padding: 'valid' },
 ];
 
-// The filter gradient has three paths; the cases above cover each: host im2col (K·C ≤ 16),
-// swapped roles (stride 1, x smaller than dy) and the plain dilated correlation (the rest).
+// The filter gradient has two paths; the cases above cover both, at strides 1–3 and both
+// paddings: the turned-around product for thin inputs (K·C ≤ 16) and colsᵀ · dy (the rest).
 
 function randomArray(seed: number, n: number): Float32Array {
   const rng = createRng(seed);

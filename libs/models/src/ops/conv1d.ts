@@ -10,19 +10,19 @@
  * - input gradient: the transposed convolution, i.e. a stride-1 convolution of `dy` (dilated by
  *   the stride with zeros, padded by `K − 1 − padLeft` before) with the kernel reversed in time
  *   and transposed to `[K, filters, inChannels]`;
- * - filter gradient: the correlation of `x` with `dy` over batch and time, as one convolution
- *   whose "batch" is the input channel, whose "channels" are the batch and whose kernel is `dy`
- *   (time-major) dilated by the stride: `conv(xᵀ[C, 1, L, B], dyᵀ[1, Lout, B, F])` → `[C, K, F]`
- *   → `[K, C, F]`. XNNPACK re-packs a convolution's (fresh) kernel on every call at ≈ 3–8 ns per
- *   float, so two variants pack less: at stride 1 with `x` smaller than `dy` the roles swap
- *   (`dy` is the input, `x` the kernel); for a thin input (`K · C ≤ 16`, the 1-channel first
- *   layer) `dWᵀ = dyᵀ · im2col(x)` with im2col built on the host.
+ * - filter gradient: the correlation of `x` with `dy` over batch and time, as one matMul
+ *   `dW[K·C, F] = colsᵀ[K·C, N] · dy[N, F]` (N = batch × output length), the transposed im2col
+ *   `colsᵀ` written by a host loop straight into a WASM-heap tensor from the channel-major `xᵀ`.
+ *   For a thin input (`K · C ≤ 16`, the 1-channel first layer) the product is turned around,
+ *   `dWᵀ = dyᵀ · cols`, so that XNNPACK packs the small `cols` rather than `dy` (it re-packs a
+ *   fresh right operand on every call, at ≈ 3–8 ns per float).
  *
  * Tensors travel as `[batch, 1, length, channels]` views so that no reshape runs between
  * consecutive layers. Measured on tfjs-wasm (2-core EPYC, one thread, B = 64): forward and input
- * gradient run at XNNPACK's ≈ 27 GFLOP/s, the filter gradient at ≈ 17–20 GFLOP/s; the
- * alternatives tried were far slower — tfjs's input gradient ≈ 60 ms where this one takes 2–4,
- * an im2col built with `gather` ≈ 32 ms before its matMul, `slice` + `concat` ≈ 12.7 ms, and
+ * gradient run at XNNPACK's ≈ 27 GFLOP/s, the filter gradient at ≈ 20 GFLOP/s (it re-packs
+ * `dy`). Alternatives measured and dropped: the filter gradient as a convolution with `dy` (or
+ * `x`) as the kernel, 15–25 % slower; tfjs's input gradient ≈ 60 ms where this one takes 2–4;
+ * an im2col built with `gather` ≈ 32 ms before its matMul, with `slice` + `concat` ≈ 12.7 ms;
  * any `matMul` with a transposed operand leaves XNNPACK for a generic loop (≈ 10× slower).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -128,43 +128,40 @@ function filterGradThin(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, str
 }
 
 /**
- * Filter gradient at stride 1 when the input is smaller than `dy`: the same correlation with the
- * roles swapped — `dyᵀ[F, 1, Lout, B]` is the input, `x` (time-major, `[1, L, B, C]`) the
- * kernel, so the smaller tensor is the one XNNPACK packs. The result comes out `[F, K, C]` with
- * k reversed and is reordered on the host.
+ * Filter gradient as one matMul: `dW[K·C, F] = colsᵀ · dy[N, F]`, with `colsᵀ[K·C, N]` (the
+ * transposed im2col of `x`) built by a host loop from the channel-major `xᵀ[C, B, L]`.
  */
-function filterGradSwapped(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, g: Conv1dGeometry): tf.Tensor4D {
-  const [, , length, channels] = x.shape;
+function filterGradColsT(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, stride: number, g: Conv1dGeometry): tf.Tensor4D {
+  const [batch, , length, channels] = x.shape;
   const [, , outLength, filters] = dy.shape;
-  const out = tf.conv2d(tf.transpose(dy, [3, 1, 2, 0]), tf.transpose(x, [1, 2, 0, 3]), 1, pads(kernelSize - 1 - g.padLeft, length + g.padLeft - outLength));
-  const result = hostOutput([1, kernelSize, channels, filters]);
-  const dw = result.values;
-  const src = hostView(out);
-  // src is [F, K, C] with k reversed; write dw [K, C, F] sequentially (strided reads are cheaper).
+  const n = batch * outLength;
+  const xt = tf.transpose(x, [3, 0, 1, 2]);
+  const colsOut = hostOutput([kernelSize * channels, n]);
+  const cols = colsOut.values;
+  const xs = hostView(xt);
   for (let k = 0, o = 0; k < kernelSize; k++) {
+    // Output times t whose input position t·stride + k − padLeft falls inside [0, length).
+    const first = Math.max(0, Math.ceil((g.padLeft - k) / stride));
+    const last = Math.min(outLength - 1, Math.floor((length - 1 + g.padLeft - k) / stride));
     for (let c = 0; c < channels; c++) {
-      for (let f = 0, at = (kernelSize - 1 - k) * channels + c; f < filters; f++, at += kernelSize * channels) dw[o++] = src[at]!;
+      for (let b = 0; b < batch; b++, o += outLength) {
+        const row = (c * batch + b) * length - g.padLeft + k;
+        for (let t = first; t <= last; t++) cols[o + t] = xs[row + t * stride]!;
+      }
     }
   }
-  return result.finish() as tf.Tensor4D;
+  const dw = tf.matMul(colsOut.finish() as tf.Tensor2D, tf.reshape(dy, [n, filters]));
+  return tf.reshape(dw, [1, kernelSize, channels, filters]);
 }
 
 /**
- * dL/dkernel `[1, K, C, F]`: the correlation of `x` and `dy`, as one forward convolution
- * (`conv(xᵀ[C, 1, L, B], dyᵀ[1, Lout, B, F])`, dilated by the stride), or one of the two
- * variants above when they pack less.
+ * dL/dkernel `[1, K, C, F]`: the correlation of `x` and `dy` over batch and time, as one matMul
+ * of the transposed im2col of `x` with `dy` (or, for a thin input, of `dyᵀ` with the im2col).
  */
 export function conv1dFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, stride: number, g: Conv1dGeometry): tf.Tensor4D {
   return tf.tidy(() => {
-    const [, , length, channels] = x.shape;
-    const [, , outLength, filters] = dy.shape;
-    if (kernelSize * channels <= HOST_IM2COL_MAX) return filterGradThin(x, dy, kernelSize, stride, g);
-    if (stride === 1 && length * channels < outLength * filters) return filterGradSwapped(x, dy, kernelSize, g);
-    const xt = tf.transpose(x, [3, 1, 2, 0]);
-    const dyt = tf.transpose(dy, [1, 2, 0, 3]);
-    const full = tf.conv2d(xt, dyt, 1, pads(g.padLeft, g.padRight), 'NHWC', [1, stride]);
-    const cut = full.shape[2] === kernelSize ? full : tf.slice(full, [0, 0, 0, 0], [channels, 1, kernelSize, filters]);
-    return tf.transpose(cut, [1, 2, 0, 3]);
+    const channels = x.shape[3];
+    return kernelSize * channels <= HOST_IM2COL_MAX ? filterGradThin(x, dy, kernelSize, stride, g) : filterGradColsT(x, dy, kernelSize, stride, g);
   });
 }
 
