@@ -139,6 +139,24 @@ function filterGradColsT(x: tf.Tensor4D, dy: tf.Tensor4D, kernelSize: number, st
   const colsOut = hostOutput([kernelSize * channels, n]);
   const cols = colsOut.values;
   const xs = hostView(xt);
+  if (stride === 1 && outLength === length) {
+    // 'same' at stride 1: row (k, c) of colsᵀ is xᵀ[c] shifted by k − padLeft across the whole
+    // batch — one block copy — with the |shift| samples that crossed a window edge zeroed.
+    for (let k = 0; k < kernelSize; k++) {
+      const shift = k - g.padLeft;
+      for (let c = 0; c < channels; c++) {
+        const o = (k * channels + c) * n;
+        const src = c * n;
+        if (shift >= 0) cols.set(xs.subarray(src + shift, src + n), o);
+        else cols.set(xs.subarray(src, src + n + shift), o - shift);
+        const width = Math.abs(shift);
+        for (let b = 0, at = o + (shift > 0 ? length - shift : 0); b < batch && width > 0; b++, at += length) {
+          for (let j = 0; j < width; j++) cols[at + j] = 0;
+        }
+      }
+    }
+    return tf.reshape(tf.matMul(colsOut.finish() as tf.Tensor2D, tf.reshape(dy, [n, filters])), [1, kernelSize, channels, filters]);
+  }
   for (let k = 0, o = 0; k < kernelSize; k++) {
     // Output times t whose input position t·stride + k − padLeft falls inside [0, length).
     const first = Math.max(0, Math.ceil((g.padLeft - k) / stride));
