@@ -12,7 +12,6 @@ export function projectVitestConfig(options: { testTimeout?: number } = {}) {
       testTimeout: options.testTimeout ?? 60_000,
       hookTimeout: 120_000,
       pool: 'forks',
-      passWithNoTests: true,
     },
   });
 }
