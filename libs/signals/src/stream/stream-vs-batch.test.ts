@@ -4,18 +4,12 @@ import { parsePreprocessConfig } from '../preprocess/parse-preprocess-config.js'
 import { DEFAULT_PREPROCESS_CONFIG, secondsToSamples, type PreprocessConfig } from '../preprocess/preprocess-config.js';
 import { preprocessWindow } from '../preprocess/preprocess-window.js';
 import { windowSignal } from '../preprocess/window-signal.js';
+import { mulberry32 } from '../synth/random.js';
 import { StreamWindower } from './stream-windower.js';
 
 /** A GSR-like signal from a seed: level, drift, slow waves, noise and a few missing samples. */
 function signalFromSeed(seed: number, length: number, rate: number): Float32Array {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed);
   const level = 2 + 18 * random();
   const x = new Float32Array(length);
   for (let i = 0; i < length; i++) {

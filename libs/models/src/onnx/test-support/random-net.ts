@@ -3,7 +3,7 @@
  * the tfjs layout, and windows that look like preprocessed GSR (slow drift, phasic peaks, noise).
  */
 import type { LayerSpec, NetSpec, NetWeights, WeightTensor } from '../../nets/net-spec.js';
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32 } from '@painkd/signals';
 
 /** Builds a spec from layers for a `[length, channels]` input. */
 export function testSpec(layers: readonly LayerSpec[], input = { length: 64, channels: 1 }, classes = 5): NetSpec {

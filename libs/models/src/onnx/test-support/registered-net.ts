@@ -5,7 +5,7 @@
  */
 import { buildNetSpec, createNet } from '../../nets/index.js';
 import type { NetSpec, NetWeights, WeightTensor } from '../../nets/net-spec.js';
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32 } from '@painkd/signals';
 
 /** Input and classes of the default nets: 5.5 s at 32 Hz, one GSR channel, five pain levels. */
 export const DEFAULT_IO = { inputLength: 176, channels: 1, classes: 5 } as const;
