@@ -13,7 +13,7 @@ Flags:
   --config <file>     experiment config JSON (see libs/distill experiment-config.ts); flags override it
   --profile <p>       quick (default: small cohort, minutes) | full (87 subjects × 100 windows, 5 folds)
   --cv <scheme>       group-kfold (default) | loso (leave one subject out)
-  --folds <n>         folds for group-kfold (quick 3, full 5)
+  --folds <n>         folds for group-kfold (default 5)
   --task <t>          multiclass (BL1, PA1–PA4; default) | binary (BL1 vs PA4)
   --backend <name>    auto (default) | tfjs-node-gpu | tfjs-node | wasm | cpu
   --seed <n>          seed of folds, initial weights and batch order (default 42)

@@ -116,7 +116,7 @@ const TRAINING: TrainingConfig = { epochs: 30, batchSize: 64, learningRate: 2e-3
 
 /**
  * The built-in defaults of a profile. `quick`: 24 synthetic subjects × 10 windows per class,
- * 3 folds, short training — the whole run fits in about three minutes on two cores. `full`:
+ * 5 folds, short training — the whole run fits in about three minutes on two cores. `full`:
  * 87 subjects × 20 windows per class (100 per subject, BioVid Part A's size), 5 folds, at most
  * 25 epochs (LR halved after 2 flat epochs, stop after 5) — sized for the 15-minute budget on two
  * cores (a 30-epoch/patience-6 run measured 26 CPU-minutes; most runs had flattened by epoch 20).
@@ -133,7 +133,7 @@ export function profileDefaults(profile: ExperimentProfile): ExperimentConfig {
     task: 'multiclass',
     synthetic: { subjects: quick ? 24 : 87, windowsPerClass: quick ? 10 : 20, seed: 1 },
     preprocess: {},
-    cv: { scheme: 'group-kfold', folds: quick ? 3 : 5, valFraction: 0.15 },
+    cv: { scheme: 'group-kfold', folds: 5, valFraction: 0.15 },
     training: quick ? { ...TRAINING, epochs: 12, patience: 4, lrPatience: 2 } : { ...TRAINING, epochs: 25, patience: 5, lrPatience: 2 },
     teacher: { net: { arch: 'teacher-cnn', config: { bnMomentum: BN_MOMENTUM } } },
     student: { arch: 'student-tiny', config: { bnMomentum: BN_MOMENTUM } },
