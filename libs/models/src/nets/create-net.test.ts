@@ -117,6 +117,13 @@ describe('createNet', () => {
     expect(() => net.apply(x, false)).toThrow(/disposed/);
   });
 
+  it('a net or hint regressor built and disposed leaves no tensor behind', () => {
+    const before = tf.memory().numTensors;
+    createNet(buildNetSpec('teacher-cnn', {}, io), { seed: 3 }).dispose();
+    createHintRegressor(32, 128, { seed: 3 }).dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it.each(['teacher-cnn', 'seed-conv1d'])('%s: training steps with host Adam leak no tensors', (arch) => {
     const net = createNet(buildNetSpec(arch, {}, io), { seed: 2 });
     const x = tf.tensor3d(windows(9, 4), [4, io.inputLength, 1]);

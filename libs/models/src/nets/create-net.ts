@@ -81,7 +81,9 @@ class SpecNet implements Net {
   }
 
   private addParam(key: string, shape: number[], data: Float32Array, trainable: boolean, viewShape: number[] = shape): tf.Variable {
-    const variable = tf.variable(tf.tensor(data, viewShape), trainable);
+    const initial = tf.tensor(data, viewShape);
+    const variable = tf.variable(initial, trainable);
+    initial.dispose();
     this.params.set(key, { variable, trainable, shape });
     return variable;
   }

@@ -37,8 +37,10 @@ export function createHintRegressor(studentHidden: number, teacherHidden: number
     if (!Number.isInteger(v) || v < 1) throw new NetError('NET_BAD_CONFIG', `${name} must be a positive integer, got ${v}`);
   }
   const rng = initRng(options.seed);
-  const kernel = tf.variable(tf.tensor2d(glorotUniform(rng, studentHidden * teacherHidden, studentHidden, teacherHidden), [studentHidden, teacherHidden]));
-  const bias = tf.variable(tf.tensor1d(filled(teacherHidden, 0)));
+  const [kernel, bias] = tf.tidy(() => [
+    tf.variable(tf.tensor2d(glorotUniform(rng, studentHidden * teacherHidden, studentHidden, teacherHidden), [studentHidden, teacherHidden])),
+    tf.variable(tf.tensor1d(filled(teacherHidden, 0))),
+  ]);
   return {
     inputSize: studentHidden,
     outputSize: teacherHidden,
