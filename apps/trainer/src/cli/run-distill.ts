@@ -12,10 +12,9 @@ import {
   type ExperimentConfig,
   type ExperimentOutcome,
   type ExperimentReport,
-  type QuantizationRow,
   type WindowDataset,
 } from '@painkd/distill';
-import { evaluateQuantization, writeArtifact } from '@painkd/models';
+import { evaluateQuantization, writeArtifact, type QuantizationRow } from '@painkd/models';
 import { createRng, type PreprocessConfig } from '@painkd/signals';
 import { parseCliArgs, type CliOptions } from './parse-args.js';
 import { repoRoot, userPath } from './paths.js';

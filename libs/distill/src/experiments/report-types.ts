@@ -65,11 +65,20 @@ export interface MethodResult {
   readonly trainMs: number;
 }
 
+/** Scores of one precision of the student on one fold. */
+export interface QuantizedScores {
+  readonly accuracy: number;
+  readonly macroF1: number;
+  readonly mae: number;
+  /** `confusion[true][predicted]` window counts. */
+  readonly confusion?: readonly (readonly number[])[];
+}
+
 /** fp32 vs int8 student on one fold (filled by the artifact step). */
 export interface QuantizationRow {
   readonly fold: number;
-  readonly fp32: { readonly accuracy: number; readonly macroF1: number; readonly mae: number };
-  readonly int8: { readonly accuracy: number; readonly macroF1: number; readonly mae: number };
+  readonly fp32: QuantizedScores;
+  readonly int8: QuantizedScores;
 }
 
 /** An example preprocessed trace shown in the report. */

@@ -42,7 +42,12 @@ const preprocessSchema = z.unknown().transform((value, ctx): PreprocessConfig =>
     return z.NEVER;
   }
 });
-const scoreSchema = z.object({ accuracy: fraction, macroF1: fraction, mae: z.number().nonnegative().finite() });
+const scoreSchema = z.object({
+  accuracy: fraction,
+  macroF1: fraction,
+  mae: z.number().nonnegative().finite(),
+  confusion: z.array(z.array(z.number().int().nonnegative())).optional(),
+});
 
 /** fp32 and int8 student scores on one fold's test windows. */
 export const quantizationFoldSchema = z.object({ fold: count, fp32: scoreSchema, int8: scoreSchema });

@@ -9,7 +9,7 @@ import type { ReportView } from '../report-view.js';
 
 /**
  * Sums the int8 confusion matrices of the quantisation rows, when every row carries one as
- * `int8.confusion` (an optional extension of `QuantizationRow`); otherwise `undefined`.
+ * `int8.confusion`; otherwise `undefined`.
  *
  * @example
  * ```ts
@@ -20,7 +20,7 @@ export function int8Confusion(rows: readonly QuantizationRow[], n: number): numb
   if (rows.length === 0) return undefined;
   const sum = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (const row of rows) {
-    const matrix: unknown = (row.int8 as { readonly confusion?: unknown }).confusion;
+    const matrix: unknown = row.int8.confusion;
     if (!isConfusionMatrix(matrix, n)) return undefined;
     matrix.forEach((r, i) => r.forEach((c, j) => (sum[i][j] += c)));
   }

@@ -45,13 +45,13 @@ export async function evaluateQuantization(options: EvaluateQuantizationOptions)
     const logits = await predictLogits(model, options.testWindows, { runtime: options.runtime ?? 'auto' });
     const predictions = new Int32Array(options.testWindows.length);
     for (let i = 0; i < predictions.length; i++) predictions[i] = argmax(logits, i * spec.classes, spec.classes);
-    return classificationScores(options.labels, predictions);
+    return classificationScores(options.labels, predictions, spec.classes);
   };
   return { fold: options.fold, fp32: await score(fp32), int8: await score(int8) };
 }
 
 /**
- * Mean of each score over folds.
+ * Mean of each score over folds, and the confusion matrices summed over folds.
  *
  * @example
  * ```ts
@@ -64,6 +64,7 @@ export function meanQuantizationRows(rows: readonly QuantizationRow[]): { fp32: 
     accuracy: rows.reduce((s, r) => s + pick(r).accuracy, 0) / rows.length,
     macroF1: rows.reduce((s, r) => s + pick(r).macroF1, 0) / rows.length,
     mae: rows.reduce((s, r) => s + pick(r).mae, 0) / rows.length,
+    confusion: pick(rows[0]!).confusion.map((row, i) => row.map((_, j) => rows.reduce((s, r) => s + pick(r).confusion[i]![j]!, 0))),
   });
   return { fp32: mean((r) => r.fp32), int8: mean((r) => r.int8) };
 }

@@ -77,6 +77,8 @@ describe('evaluateQuantization', () => {
     for (const s of [row.fp32, row.int8]) {
       expect(s.accuracy).toBeGreaterThanOrEqual(0);
       expect(s.mae).toBeGreaterThanOrEqual(0);
+      expect(s.confusion.flat().reduce((a, b) => a + b, 0)).toBe(windows.length - 200);
+      expect(s.confusion.reduce((a, r, i) => a + r[i]!, 0) / (windows.length - 200)).toBeCloseTo(s.accuracy, 12);
     }
     expect(Math.abs(row.fp32.accuracy - row.int8.accuracy)).toBeLessThanOrEqual(0.01);
   });
