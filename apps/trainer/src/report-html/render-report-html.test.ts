@@ -36,6 +36,7 @@ describe('buildReportPage', () => {
     expect(chartIds(html)).toEqual([
       'class-counts',
       'example-traces',
+      'class-mean-traces',
       'accuracy',
       'macro-f1',
       'mae',

@@ -17,6 +17,7 @@ export const FIXTURES = {
       methods: ['teacher', 'student-kd', 'student-cosine', 'student-dkd'],
       binary: false,
       int8Confusion: false,
+      classMeans: false,
       seed: 11,
     }),
   'latency.json': () => sampleLatency(),

@@ -120,6 +120,7 @@ describe('report.html in headless Chromium, network off', () => {
     const expected = [
       'class-counts',
       'example-traces',
+      'class-mean-traces',
       'accuracy',
       'macro-f1',
       'mae',

@@ -46,6 +46,8 @@ export interface SampleReportOptions {
   readonly quantization?: boolean;
   /** Add an int8 confusion matrix to each quantisation row (an optional extension). */
   readonly int8Confusion?: boolean;
+  /** Add per-class mean traces (`data.classMeans`, an optional field); default true. */
+  readonly classMeans?: boolean;
   /** `binary`: the run's main task is baseline vs PA4 (two classes, no separate binary metrics). */
   readonly task?: 'multiclass' | 'binary';
   readonly seed?: number;
@@ -248,6 +250,9 @@ export function sampleReport(options: SampleReportOptions = {}): ExperimentRepor
       sampleRate: rate,
       windowSamples,
       examples: levels.map((level, c) => trace(random, c, labels[c] ?? String(c), level, rate, windowSamples)),
+      ...(options.classMeans === false
+        ? {}
+        : { classMeans: levels.map((level, c) => ({ ...trace(random, c, labels[c] ?? String(c), level, rate, windowSamples), subject: 'all' })) }),
     },
     cv: { scheme: 'group-kfold', folds, seed: 7 },
     task: binaryTask ? 'binary' : 'multiclass',

@@ -105,6 +105,11 @@ export interface ExperimentReport {
     readonly sampleRate: number;
     readonly windowSamples: number;
     readonly examples: readonly ExampleTrace[];
+    /**
+     * The mean preprocessed window of each class over every window of the run (`subject` is
+     * `'all'`): the evoked response the nets can learn, free of any one subject's quirks.
+     */
+    readonly classMeans?: readonly ExampleTrace[];
   };
   readonly cv: { readonly scheme: 'group-kfold' | 'loso'; readonly folds: number; readonly seed: number };
   readonly task: 'multiclass' | 'binary';

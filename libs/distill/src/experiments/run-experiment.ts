@@ -111,6 +111,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
         sampleRate: options.source.sampleRate,
         windowSamples: data.length,
         examples: exampleTraces(data, options.source.sampleRate, classLabels(config)),
+        classMeans: classMeanTraces(data, options.source.sampleRate, classLabels(config)),
       },
       cv: { scheme: config.cv.scheme, folds: folds.length, seed: config.seed },
       task: config.task,
@@ -188,6 +189,21 @@ function countPerClass(data: WindowDataset): number[] {
 }
 
 /** The first window of each class of the first subject that has one (channel 0), for the report. */
+function classMeanTraces(data: WindowDataset, sampleRate: number, labels: readonly string[]): ExampleTrace[] {
+  const size = data.length * data.channels;
+  const sums = Array.from({ length: data.classes }, () => new Float64Array(data.length));
+  const counts = new Array<number>(data.classes).fill(0);
+  data.labels.forEach((c, i) => {
+    counts[c]!++;
+    for (let t = 0; t < data.length; t++) sums[c]![t]! += data.x[i * size + t * data.channels]!;
+  });
+  return sums.flatMap((sum, c) =>
+    counts[c]! === 0
+      ? []
+      : [{ classIndex: c, label: labels[c]!, subject: 'all', sampleRate, samples: Array.from(sum, (v) => Number((v / counts[c]!).toFixed(5))) }],
+  );
+}
+
 function exampleTraces(data: WindowDataset, sampleRate: number, labels: readonly string[]): ExampleTrace[] {
   const traces: ExampleTrace[] = [];
   const size = data.length * data.channels;

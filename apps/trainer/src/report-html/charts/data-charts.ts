@@ -44,9 +44,12 @@ export function classCountsSpec(labels: readonly string[], counts: readonly numb
  * exampleTracesSpec(report.data.examples);
  * ```
  */
-export function exampleTracesSpec(examples: readonly ExampleTrace[]): TopLevelSpec {
+export function exampleTracesSpec(
+  examples: readonly ExampleTrace[],
+  panelOf: (e: ExampleTrace) => string = (e) => `${e.label} · subject ${e.subject}`,
+): TopLevelSpec {
   const sorted = [...examples].sort((a, b) => a.classIndex - b.classIndex);
-  const panels = sorted.map((e) => `${e.label} · subject ${e.subject}`);
+  const panels = sorted.map(panelOf);
   const values = sorted.flatMap((e, k) => {
     const n = e.samples.length;
     const stride = Math.max(1, Math.ceil(n / MAX_TRACE_POINTS));

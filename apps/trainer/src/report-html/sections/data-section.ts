@@ -46,6 +46,17 @@ export async function dataSection(view: ReportView, ctx: ChartContext): Promise<
       ),
     );
   }
+  const means = (data.classMeans ?? []).filter((e) => e.samples.length > 1);
+  if (means.length > 0) {
+    figures.push(
+      await ctx.chart(
+        'class-mean-traces',
+        exampleTracesSpec(means, (e) => e.label),
+        'Mean GSR window per pain level',
+        'every window of the class averaged, after preprocessing: the response the nets can learn',
+      ),
+    );
+  }
   const missing = examples.length === 0 ? note('example-traces', 'This report holds no example traces.') : '';
   return section(
     'data',
