@@ -29,6 +29,15 @@ describe('runExperiment (in this thread, small nets, separable toy data)', () =>
     expect(tf.memory().numTensors - before).toBe(0);
 
     const { report } = outcome;
+    const means = report.data.classMeans ?? [];
+    expect(means.map((m) => m.classIndex)).toEqual([0, 1, 2, 3, 4]);
+    for (const m of means) {
+      const rows = data.labels.flatMap((y, i) => (y === m.classIndex ? [i] : []));
+      const t = 7;
+      const expected = rows.reduce((a, i) => a + data.x[i * data.length * data.channels + t * data.channels]!, 0) / rows.length;
+      expect(m.samples).toHaveLength(data.length);
+      expect(m.samples[t]).toBeCloseTo(expected, 4);
+    }
     expect(report.methods.map((m) => m.id)).toEqual(['teacher', ...config.runs.map((r) => r.id)]);
     const testSets = report.methods[0].folds.map((f) => f.testSubjects);
     for (const m of report.methods) {
