@@ -32,7 +32,7 @@ describe('runExperiment (in this thread, small nets, separable toy data)', () =>
     const means = report.data.classMeans ?? [];
     expect(means.map((m) => m.classIndex)).toEqual([0, 1, 2, 3, 4]);
     for (const m of means) {
-      const rows = data.labels.flatMap((y, i) => (y === m.classIndex ? [i] : []));
+      const rows = Array.from(data.labels).flatMap((y, i) => (y === m.classIndex ? [i] : []));
       const t = 7;
       const expected = rows.reduce((a, i) => a + data.x[i * data.length * data.channels + t * data.channels]!, 0) / rows.length;
       expect(m.samples).toHaveLength(data.length);
