@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SignalsError } from '../errors.js';
+import { errorAt } from '../testing/error-at.js';
 import { clipOutliers } from './clip-outliers.js';
-
-function pathOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof SignalsError ? `${error.code}@${error.location.path}` : 'other';
-  }
-  return undefined;
-}
 
 describe('clipOutliers', () => {
   it('clips a spike to mean + z·sd and leaves the rest, keeping the length', () => {
@@ -45,8 +36,8 @@ describe('clipOutliers', () => {
   });
 
   it('rejects non-finite samples and bad thresholds', () => {
-    expect(pathOf(() => clipOutliers([1, NaN]))).toBe('SIGNAL_INVALID_ARGUMENT@x');
-    expect(pathOf(() => clipOutliers([1, 2], { zThreshold: 0 }))).toBe('SIGNAL_INVALID_ARGUMENT@zThreshold');
-    expect(pathOf(() => clipOutliers([1, 2], { zThreshold: Number.NaN }))).toBe('SIGNAL_INVALID_ARGUMENT@zThreshold');
+    expect(errorAt(() => clipOutliers([1, NaN]))).toBe('SIGNAL_INVALID_ARGUMENT@x');
+    expect(errorAt(() => clipOutliers([1, 2], { zThreshold: 0 }))).toBe('SIGNAL_INVALID_ARGUMENT@zThreshold');
+    expect(errorAt(() => clipOutliers([1, 2], { zThreshold: Number.NaN }))).toBe('SIGNAL_INVALID_ARGUMENT@zThreshold');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SignalsError } from '../errors.js';
+import { errorAt } from '../testing/error-at.js';
 import { clipOutliers } from './clip-outliers.js';
 import { fillMissing } from './fill-missing.js';
 import { parsePreprocessConfig } from './parse-preprocess-config.js';
@@ -16,15 +16,6 @@ function gsrWindow(rate: number, seconds = 5.5): Float32Array {
     const response = t > 2 ? 0.6 * (1 - Math.exp(-(t - 2) / 0.6)) * Math.exp(-(t - 2) / 4) : 0;
     return 7 + 0.04 * t + response + 0.005 * Math.sin(2 * Math.PI * 9 * t) + 0.003 * Math.sin(i * 1.7);
   });
-}
-
-function pathOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof SignalsError ? `${error.code}@${error.location.path ?? ''}` : 'other';
-  }
-  return undefined;
 }
 
 describe('preprocessWindow', () => {
@@ -69,7 +60,7 @@ describe('preprocessWindow', () => {
   });
 
   it('rejects a window whose duration is out of tolerance, naming samples', () => {
-    expect(pathOf(() => preprocessWindow(gsrWindow(512, 4), 512, DEFAULT_PREPROCESS_CONFIG))).toBe('SIGNAL_INVALID_ARGUMENT@samples');
+    expect(errorAt(() => preprocessWindow(gsrWindow(512, 4), 512, DEFAULT_PREPROCESS_CONFIG))).toBe('SIGNAL_INVALID_ARGUMENT@samples');
   });
 
   it('gives zeros, never NaN, for a flat window (both methods)', () => {
@@ -82,12 +73,12 @@ describe('preprocessWindow', () => {
   it('rejects windows with too much missing data', () => {
     const x = gsrWindow(512);
     x.fill(Number.NaN, 0, 1000);
-    expect(pathOf(() => preprocessWindow(x, 512, DEFAULT_PREPROCESS_CONFIG))).toBe('SIGNAL_TOO_MUCH_MISSING@');
+    expect(errorAt(() => preprocessWindow(x, 512, DEFAULT_PREPROCESS_CONFIG))).toBe('SIGNAL_TOO_MUCH_MISSING@');
   });
 
   it('needs subject statistics for the subject scope and uses them', () => {
     const config = parsePreprocessConfig({ normalization: { scope: 'subject' } });
-    expect(pathOf(() => preprocessWindow(gsrWindow(512), 512, config))).toBe('SIGNAL_INVALID_ARGUMENT@subjectStats');
+    expect(errorAt(() => preprocessWindow(gsrWindow(512), 512, config))).toBe('SIGNAL_INVALID_ARGUMENT@subjectStats');
     const shaped = shapeWindow(gsrWindow(512), 512, config);
     const y = preprocessWindow(gsrWindow(512), 512, config, { mean: 7, sd: 0.5, min: 6, max: 8, count: 1 });
     expect(y[10]).toBeCloseTo((shaped[10] - 7) / 0.5, 5);

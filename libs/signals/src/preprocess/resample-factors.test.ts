@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SignalsError } from '../errors.js';
+import { errorAt } from '../testing/error-at.js';
 import { gcd, resampleFactors } from './resample-factors.js';
-
-function pathOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof SignalsError ? `${error.code}@${error.location.path}` : 'other';
-  }
-  return undefined;
-}
 
 describe('resampleFactors', () => {
   it('reduces integer rates by their gcd', () => {
@@ -28,11 +19,11 @@ describe('resampleFactors', () => {
   });
 
   it('refuses rates out of range, non-finite or irrational-looking, and huge factors', () => {
-    expect(pathOf(() => resampleFactors(0.5, 32))).toBe('SIGNAL_INVALID_ARGUMENT@fromHz');
-    expect(pathOf(() => resampleFactors(512, 2048))).toBe('SIGNAL_INVALID_ARGUMENT@toHz');
-    expect(pathOf(() => resampleFactors(Number.NaN, 32))).toBe('SIGNAL_INVALID_ARGUMENT@fromHz');
-    expect(pathOf(() => resampleFactors(512, Math.PI))).toBe('SIGNAL_INVALID_ARGUMENT@toHz');
-    expect(pathOf(() => resampleFactors(1024, 1023.999))).toBe('SIGNAL_INVALID_ARGUMENT@toHz');
+    expect(errorAt(() => resampleFactors(0.5, 32))).toBe('SIGNAL_INVALID_ARGUMENT@fromHz');
+    expect(errorAt(() => resampleFactors(512, 2048))).toBe('SIGNAL_INVALID_ARGUMENT@toHz');
+    expect(errorAt(() => resampleFactors(Number.NaN, 32))).toBe('SIGNAL_INVALID_ARGUMENT@fromHz');
+    expect(errorAt(() => resampleFactors(512, Math.PI))).toBe('SIGNAL_INVALID_ARGUMENT@toHz');
+    expect(errorAt(() => resampleFactors(1024, 1023.999))).toBe('SIGNAL_INVALID_ARGUMENT@toHz');
   });
 });
 

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SignalsError } from '../errors.js';
+import { readFixture, relativeError } from '../testing/fixtures.js';
 import { resample, resamplePoly, type ResamplePadType } from './resample.js';
 
 interface ResampleCase {
@@ -14,20 +14,7 @@ interface ResampleCase {
   y: number[];
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/resample-poly.json', import.meta.url), 'utf8'),
-) as { cases: ResampleCase[] };
-
-/** max |a − b| relative to max |b|. */
-function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  return diff / Math.max(scale, Number.MIN_VALUE);
-}
+const fixture = readFixture<{ cases: ResampleCase[] }>('resample-poly.json');
 
 function tone(rate: number, seconds: number, hz: number, amplitude = 1, offset = 0): Float64Array {
   return Float64Array.from({ length: Math.round(rate * seconds) }, (_, i) => offset + amplitude * Math.sin((2 * Math.PI * hz * i) / rate + 0.3));

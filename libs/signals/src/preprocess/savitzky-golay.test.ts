@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SignalsError } from '../errors.js';
+import { errorAt } from '../testing/error-at.js';
+import { readFixture, relativeError } from '../testing/fixtures.js';
 import { savitzkyGolay } from './savitzky-golay.js';
 
 interface SavgolCase {
@@ -11,29 +11,7 @@ interface SavgolCase {
   y: number[];
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/savgol.json', import.meta.url), 'utf8'),
-) as { cases: SavgolCase[] };
-
-/** max |a − b| relative to max |b|. */
-function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  return diff / Math.max(scale, Number.MIN_VALUE);
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof SignalsError ? `${error.code}@${error.location.path}` : 'not-a-SignalsError';
-  }
-  return undefined;
-}
+const fixture = readFixture<{ cases: SavgolCase[] }>('savgol.json');
 
 describe('savitzkyGolay', () => {
   it.each(fixture.cases.map((c) => [c.name, c] as const))('equals scipy savgol_filter: %s', (_name, c) => {
@@ -67,13 +45,13 @@ describe('savitzkyGolay', () => {
 
   it('rejects bad arguments with a code naming the argument', () => {
     const x = new Float64Array(10);
-    expect(codeOf(() => savitzkyGolay(x, 4, 2))).toBe('SIGNAL_INVALID_ARGUMENT@windowLength');
-    expect(codeOf(() => savitzkyGolay(x, 11, 2))).toBe('SIGNAL_INVALID_ARGUMENT@windowLength');
-    expect(codeOf(() => savitzkyGolay(x, 0, 0))).toBe('SIGNAL_INVALID_ARGUMENT@windowLength');
-    expect(codeOf(() => savitzkyGolay(x, 5, 5))).toBe('SIGNAL_INVALID_ARGUMENT@polyOrder');
-    expect(codeOf(() => savitzkyGolay(x, 5, -1))).toBe('SIGNAL_INVALID_ARGUMENT@polyOrder');
-    expect(codeOf(() => savitzkyGolay(x, 5, 1.5))).toBe('SIGNAL_INVALID_ARGUMENT@polyOrder');
-    expect(codeOf(() => savitzkyGolay(new Float64Array(0), 1, 0))).toBe('SIGNAL_INVALID_ARGUMENT@x');
-    expect(codeOf(() => savitzkyGolay('abc' as unknown as number[], 1, 0))).toBe('SIGNAL_INVALID_ARGUMENT@x');
+    expect(errorAt(() => savitzkyGolay(x, 4, 2))).toBe('SIGNAL_INVALID_ARGUMENT@windowLength');
+    expect(errorAt(() => savitzkyGolay(x, 11, 2))).toBe('SIGNAL_INVALID_ARGUMENT@windowLength');
+    expect(errorAt(() => savitzkyGolay(x, 0, 0))).toBe('SIGNAL_INVALID_ARGUMENT@windowLength');
+    expect(errorAt(() => savitzkyGolay(x, 5, 5))).toBe('SIGNAL_INVALID_ARGUMENT@polyOrder');
+    expect(errorAt(() => savitzkyGolay(x, 5, -1))).toBe('SIGNAL_INVALID_ARGUMENT@polyOrder');
+    expect(errorAt(() => savitzkyGolay(x, 5, 1.5))).toBe('SIGNAL_INVALID_ARGUMENT@polyOrder');
+    expect(errorAt(() => savitzkyGolay(new Float64Array(0), 1, 0))).toBe('SIGNAL_INVALID_ARGUMENT@x');
+    expect(errorAt(() => savitzkyGolay('abc' as unknown as number[], 1, 0))).toBe('SIGNAL_INVALID_ARGUMENT@x');
   });
 });
