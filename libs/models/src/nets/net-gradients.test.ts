@@ -10,6 +10,7 @@ import { initBackend } from '../backends/init-backend.js';
 import { buildNetSpec, registerArch } from './arch-registry.js';
 import { createNet } from './create-net.js';
 import type { NetSpec, NetWeights } from './net-spec.js';
+import { relError } from '../testing/numeric.js';
 
 const io = { inputLength: 176, channels: 1, classes: 5 };
 const batch = 6;
@@ -107,16 +108,6 @@ async function painkdGrads(backend: 'wasm' | 'cpu', spec: NetSpec, weights: NetW
  * (`floor`): a gradient that is zero in exact arithmetic (a bias before batch-norm) is float32
  * round-off on both sides and can only be compared absolutely.
  */
-function relError(a: Float32Array, b: Float32Array, floor: number): number {
-  let diff = 0;
-  let scale = floor;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return diff / scale;
-}
-
 // Every layer kind and the paths the built-in nets do not take: average pooling, overlapping max
 // pooling, batch-norm on a dense layer, a dense layer without ReLU.
 registerArch('test-all-layers', (config, { classes }) => ({

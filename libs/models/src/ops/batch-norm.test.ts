@@ -1,29 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRng } from '@painkd/signals';
 import { batchNormTrain } from './batch-norm.js';
-
-function randomArray(seed: number, n: number, offset = 0): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: n }, () => offset + 2 * rng.normal());
-}
-
-function relError(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let scale = 1e-6;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return diff / scale;
-}
+import { randomArray, relError } from '../testing/numeric.js';
 
 const shape = [4, 9, 3];
-const xs = randomArray(1, 4 * 9 * 3, 1.5);
-const gs = randomArray(2, 3);
-const bs = randomArray(3, 3);
-const rs = randomArray(4, 4 * 9 * 3);
+const xs = randomArray(1, 4 * 9 * 3, 1.5, 2);
+const gs = randomArray(2, 3, 0, 2);
+const bs = randomArray(3, 3, 0, 2);
+const rs = randomArray(4, 4 * 9 * 3, 0, 2);
 const eps = 1e-3;
 
 /** Reference: tfjs-cpu's tf.moments + tf.batchNorm (+ tf.relu) with their built-in gradients. */

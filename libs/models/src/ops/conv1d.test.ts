@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRng } from '@painkd/signals';
 import { conv1d } from './conv1d.js';
+import { randomArray, relError } from '../testing/numeric.js';
 
 interface Case {
   batch: number;
@@ -29,13 +29,6 @@ const cases: Case[] = [
 
 // The filter gradient has two paths; the cases above cover both, at strides 1–3 and both
 // paddings: the turned-around product for thin inputs (K·C ≤ 16) and colsᵀ · dy (the rest).
-
-function randomArray(seed: number, n: number): Float32Array {
-  const rng = createRng(seed);
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = rng.normal();
-  return out;
-}
 
 /** Reference: tfjs-cpu's built-in conv1d and its built-in gradients, under loss sum(y · r). */
 async function reference(c: Case, xs: Float32Array, ks: Float32Array, rs: Float32Array) {
@@ -64,17 +57,6 @@ async function ours(backend: string, c: Case, xs: Float32Array, ks: Float32Array
     const [dx, dk] = tf.grads(f)([x, k]);
     return { y: Float32Array.from(y.dataSync()), dx: Float32Array.from(dx!.dataSync()), dk: Float32Array.from(dk!.dataSync()), yShape: y.shape };
   });
-}
-
-/** max |a − b| / max(max |b|, 1e-6): the relative error used throughout. */
-function relError(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let scale = 1e-6;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return diff / scale;
 }
 
 describe.each(['wasm', 'cpu'])('conv1d on %s', (backend) => {

@@ -1,13 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRng } from '@painkd/signals';
 import { maxPool1dView } from './max-pool1d.js';
-
-function randomArray(seed: number, n: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: n }, () => rng.normal());
-}
+import { randomArray } from '../testing/numeric.js';
 
 describe.each(['wasm', 'cpu'])('maxPool1dView on %s', (backend) => {
   afterAll(async () => {
