@@ -3,6 +3,7 @@
  * small HTTP helpers and synthetic GSR windows.
  */
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '@painkd/signals';
 import { createApp, type CreateAppOptions, type EdgeApp } from '../../src/app/create-app.js';
 import { loadPredictor } from '../../src/model/onnx-predictor.js';
 import type { Predictor } from '../../src/model/predictor.js';
@@ -45,14 +46,7 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 export function syntheticWindow(sampleRate: number, seconds = 5.5, seed = 1): Float32Array {
   const n = Math.round(seconds * sampleRate);
   const out = new Float32Array(n);
-  let state = seed >>> 0;
-  const rand = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const onset = 1 + rand() * 2;
   for (let i = 0; i < n; i++) {
     const t = i / sampleRate;

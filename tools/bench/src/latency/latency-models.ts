@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNetSpec, createNet, exportOnnx, netStats, quantizeOnnx, type NetSpec } from '@painkd/models';
 import { loadArtifact, MANIFEST_FILE } from '@painkd/runtime';
-import { DEFAULT_PREPROCESS_CONFIG } from '@painkd/signals';
+import { DEFAULT_PREPROCESS_CONFIG, mulberry32 } from '@painkd/signals';
 
 /** One benchmarked model. */
 export interface LatencyModel {
@@ -109,14 +109,7 @@ function entry(model: 'teacher' | 'student' | 'floor', precision: 'fp32' | 'int8
  * ```
  */
 export function calibrationWindows(count: number, length: number, seed: number): Float32Array[] {
-  let state = seed >>> 0;
-  const rand = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   return Array.from({ length: count }, () => {
     const w = new Float32Array(length);
     const onset = rand() * length;
