@@ -42,25 +42,29 @@ export class PredictService {
     });
   }
 
-  /** Preprocesses raw windows and predicts them (micro-batched with concurrent requests). */
+  /**
+   * Preprocesses raw windows and predicts them (micro-batched with concurrent requests), then
+   * records the request's stage timings (`parse` as the caller measured it) in the histogram.
+   */
   async predictRaw(windows: readonly RawWindow[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
     const predictions = await this.engine.predictRaw(windows, timings);
-    this.metrics.predictions.inc({ source }, predictions.length);
+    this.record(source, predictions.length, timings);
     return predictions;
   }
 
   /**
    * Predicts windows that are already model input. They join the micro-batch queue; the
-   * "inference" stage is the time until their predictions are back (waiting included).
+   * "inference" stage is the time until their predictions are back (waiting included). Records
+   * the stage timings like {@link PredictService.predictRaw}.
    */
   async predictPreprocessed(inputs: readonly Float32Array[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
     const predictions = await this.engine.predictPreprocessed(inputs, timings);
-    this.metrics.predictions.inc({ source }, predictions.length);
+    this.record(source, predictions.length, timings);
     return predictions;
   }
 
-  /** Records a request's stage timings in the stage histogram. */
-  recordStages(timings: StageTimings): void {
+  private record(source: PredictionSource, count: number, timings: StageTimings): void {
+    this.metrics.predictions.inc({ source }, count);
     this.metrics.stageDuration.observe(timings.parse / 1000, { stage: 'parse' });
     this.metrics.stageDuration.observe(timings.resample / 1000, { stage: 'resample' });
     this.metrics.stageDuration.observe(timings.filter / 1000, { stage: 'filter' });

@@ -88,7 +88,6 @@ export function kserve(deps: KserveDeps) {
         request.kind === 'raw'
           ? await service.predictRaw(request.windows, 'kserve', timings)
           : await service.predictPreprocessed(request.windows, 'kserve', timings);
-      service.recordStages(timings);
       const probabilities = predictions.flatMap((p) => p.probabilities);
       return c.json({
         model_name: info.name,

@@ -12,7 +12,6 @@ import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
 import { toApiError } from '../../errors/to-api-error.js';
 import { round3, type PredictService } from '../../model/predict-service.js';
-import { emptyTimings } from '../../model/predictor.js';
 import { parseChunk } from '../../streaming/chunk.js';
 import { LineSplitter, type Line } from '../../streaming/line-splitter.js';
 import type { OpenStreams } from '../../streaming/open-streams.js';
@@ -70,13 +69,10 @@ export function predictNdjson(deps: PredictStreamDeps) {
             throw toApiError(error, `${path}.seq`);
           }
           if (completed.length === 0) return;
-          const timings = emptyTimings();
           const predictions = await service.predictRaw(
             completed.map((w) => ({ samples: w.samples, sampleRate })),
             'ndjson',
-            timings,
           );
-          service.recordStages(timings);
           const latencyMs = round3(performance.now() - started);
           let text = '';
           completed.forEach((w, i) => {

@@ -82,7 +82,6 @@ export function predict(deps: PredictDeps) {
       );
     }
     const predictions = await service.predictRaw(windows, batch ? 'batch' : 'predict', timings);
-    service.recordStages(timings);
     const latencyMs = round3(performance.now() - c.get('startedAt'));
     c.header('Server-Timing', serverTiming(timings));
     const model = service.modelRef;

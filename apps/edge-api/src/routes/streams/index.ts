@@ -11,7 +11,7 @@ import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
 import { toApiError } from '../../errors/to-api-error.js';
 import { round3, type PredictService } from '../../model/predict-service.js';
-import { emptyTimings, type Prediction } from '../../model/predictor.js';
+import { type Prediction } from '../../model/predictor.js';
 import { parseDeviceId, type SessionStore } from '../../sessions/session-store.js';
 import { QueueSubscriber } from '../../sessions/sse-subscriber.js';
 import { parseChunk } from '../../streaming/chunk.js';
@@ -71,13 +71,10 @@ export function postSamples(deps: StreamsDeps) {
     }
     let predictions: SessionPrediction[] = [];
     if (completed.length > 0) {
-      const timings = emptyTimings();
       const raw = await service.predictRaw(
         completed.map((w) => ({ samples: w.samples, sampleRate })),
         'session',
-        timings,
       );
-      service.recordStages(timings);
       predictions = completed.map((w, i) => {
         const p = raw[i] as Prediction;
         return { deviceId, window: w.index, seq: w.seq, endSeconds: round3(w.endSeconds), level: p.level, label: p.label, probabilities: p.probabilities };
