@@ -1,6 +1,6 @@
 import type { ExperimentReport, MethodResult } from '@painkd/distill';
 import { describe, expect, it } from 'vitest';
-import { readLatencyFixture, readReportFixture } from '../../tests/report-html/fixtures.js';
+import { fullReportChartIds, readLatencyFixture, readReportFixture } from '../../tests/report-html/fixtures.js';
 import { sampleReport } from '../../tests/report-html/sample-report.js';
 import { ReportHtmlError } from './errors.js';
 import { parseLatency } from './latency.js';
@@ -33,23 +33,7 @@ describe('buildReportPage', () => {
     const report = await readReportFixture('report-full.json');
     const { html, warnings } = await buildReportPage(report, parseLatency(await readLatencyFixture()));
     expect(warnings).toEqual([]);
-    expect(chartIds(html)).toEqual([
-      'class-counts',
-      'example-traces',
-      'class-mean-traces',
-      'accuracy',
-      'macro-f1',
-      'mae',
-      'binary-accuracy',
-      'binary-macro-f1',
-      'confusion-teacher',
-      'confusion-best-student',
-      'confusion-int8',
-      ...report.methods.map(() => 'learning-curve'),
-      'quantization',
-      'latency',
-      'model-size',
-    ]);
+    expect(chartIds(html)).toEqual(fullReportChartIds(report));
     expect(notes(html)).toEqual([]);
     for (const [id, svg] of figures(html)) {
       expect(svg, id).toMatch(/<\/figcaption><svg [^>]*viewBox="0 0 \d+(\.\d+)? \d+(\.\d+)?"/);

@@ -61,3 +61,29 @@ export async function readReportFixture(name: 'report-full.json' | 'report-one-f
 export async function readLatencyFixture(): Promise<unknown> {
   return JSON.parse(await readFile(join(FIXTURE_DIR, 'latency.json'), 'utf8')) as unknown;
 }
+
+/**
+ * Every chart id `report-full.json` draws, in page order (one learning curve per method).
+ *
+ * @example
+ * expect(chartIds(html)).toEqual(fullReportChartIds(report));
+ */
+export function fullReportChartIds(report: ExperimentReport): string[] {
+  return [
+    'class-counts',
+    'example-traces',
+    'class-mean-traces',
+    'accuracy',
+    'macro-f1',
+    'mae',
+    'binary-accuracy',
+    'binary-macro-f1',
+    'confusion-teacher',
+    'confusion-best-student',
+    'confusion-int8',
+    ...report.methods.map(() => 'learning-curve'),
+    'quantization',
+    'latency',
+    'model-size',
+  ];
+}

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReportHtml } from '../../src/report-html/index.js';
-import { FIXTURE_DIR, readReportFixture } from './fixtures.js';
+import { FIXTURE_DIR, fullReportChartIds, readReportFixture } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-output', 'report-html');
@@ -117,23 +117,7 @@ describe('report.html in headless Chromium, network off', () => {
     const report = await readReportFixture('report-full.json');
     const path = await writeReportHtml(report, join(OUT, 'full'), { latencyJsonPath: join(FIXTURE_DIR, 'latency.json') });
     const url = pathToFileURL(path).href;
-    const expected = [
-      'class-counts',
-      'example-traces',
-      'class-mean-traces',
-      'accuracy',
-      'macro-f1',
-      'mae',
-      'binary-accuracy',
-      'binary-macro-f1',
-      'confusion-teacher',
-      'confusion-best-student',
-      'confusion-int8',
-      ...report.methods.map(() => 'learning-curve'),
-      'quantization',
-      'latency',
-      'model-size',
-    ];
+    const expected = fullReportChartIds(report);
 
     const page = await context.newPage();
     const desktop = await visit(page, url, join(OUT, 'report-desktop.png'));
