@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SignalsError } from '../errors.js';
 import { fillMissing } from './fill-missing.js';
-
-function caught(fn: () => unknown): SignalsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SignalsError) return error;
-    throw error;
-  }
-  throw new Error('expected a SignalsError');
-}
+import { caught } from '../testing/error-at.js';
 
 describe('fillMissing', () => {
   it('interpolates interior gaps linearly and keeps the length', () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SignalsError } from '../errors.js';
 import { windowSignal } from '../preprocess/window-signal.js';
 import { createStreamWindower, StreamWindower } from './stream-windower.js';
-
-function caught(fn: () => unknown): SignalsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SignalsError) return error;
-    throw error;
-  }
-  throw new Error('expected a SignalsError');
-}
+import { caught } from '../testing/error-at.js';
 
 const ramp = (from: number, length: number) => Float32Array.from({ length }, (_, i) => from + i);
 

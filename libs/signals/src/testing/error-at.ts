@@ -16,3 +16,20 @@ export function errorAt(fn: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Runs `fn` and returns the {@link SignalsError} it threw; rethrows anything else and fails
+ * when it did not throw.
+ *
+ * @example
+ * expect(caught(() => fillMissing(allNaN)).code).toBe('SIGNAL_TOO_MUCH_MISSING');
+ */
+export function caught(fn: () => unknown): SignalsError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof SignalsError) return error;
+    throw error;
+  }
+  throw new Error('expected a SignalsError');
+}
