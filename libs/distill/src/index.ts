@@ -6,3 +6,28 @@ export * from './experiments/index.js';
 export * from './losses/index.js';
 export * from './metrics/index.js';
 export * from './training/index.js';
+export {
+  comparePaired,
+  correctedResampledTTest,
+  minAttainablePValue,
+  pairedTTest,
+  signFlipPermutationTest,
+  studentTCdf,
+  studentTQuantile,
+  studentTSf,
+  studentTUpperQuantile,
+  wilcoxonSignedRank,
+  SIGN_FLIP_EXACT_LIMIT,
+  WILCOXON_EXACT_LIMIT,
+  type ComparePairedOptions,
+  type ConfidenceInterval,
+  type CorrectedTTestOptions,
+  type CorrectedTTestResult,
+  type PairedComparison,
+  type PairedTTestOptions,
+  type PairedVerdict,
+  type SignFlipOptions,
+  type SignFlipResult,
+  type TTestResult,
+  type WilcoxonResult,
+} from './stats/index.js';
