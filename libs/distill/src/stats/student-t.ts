@@ -45,7 +45,12 @@ export function studentTPdf(t: number, df: number): number {
   return Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
-/** Checks the degrees of freedom: finite and positive. */
+/**
+ * Checks the degrees of freedom are finite and positive, else throws `STATS_INVALID_ARGUMENT`.
+ *
+ * @example
+ * checkDf(4); // ok; checkDf(0) throws
+ */
 export function checkDf(df: number): void {
   if (!(df > 0 && Number.isFinite(df))) throw new DistillError('STATS_INVALID_ARGUMENT', `degrees of freedom must be finite and > 0, got ${df}`);
 }
