@@ -8,6 +8,7 @@ describe('parseCliArgs', () => {
     expect(o).toMatchObject({ data: 'd', out: 'o', help: false });
     expect(parseCliArgs(['--help']).help).toBe(true);
     expect(parseCliArgs([]).overrides).toEqual({});
+    expect(parseCliArgs(['--preset', 'privileged', '--repeats', '3']).overrides).toEqual({ preset: 'privileged', cv: { repeats: 3 } });
   });
 
   it.each([
@@ -18,6 +19,8 @@ describe('parseCliArgs', () => {
     [['--data'], '--data: needs a value'],
     [['oops'], 'unexpected argument "oops"'],
     [['--cv', 'loso', '--folds', '3'], '--folds: not used with --cv loso'],
+    [['--preset', 'wrist'], '--preset: expected one of default, privileged, got "wrist"'],
+    [['--repeats', '0'], '--repeats: expected an integer from 1 to 100'],
   ])('rejects %j naming the flag', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(expect.objectContaining({ code: 'CLI_BAD_FLAG', message: expect.stringContaining(message) }));
   });

@@ -1,5 +1,6 @@
 /** @module Command-line flags of `trainer:distill` → validated options, or a `CLI_BAD_FLAG` naming the flag. */
 import { parseArgs } from 'node:util';
+import { PRESETS } from '@painkd/distill';
 import { TrainerError } from '../errors.js';
 
 /** What the flags ask for; `undefined` means "not given" (config file or defaults decide). */
@@ -14,6 +15,7 @@ export interface CliOptions {
 
 const CHOICES = {
   profile: ['quick', 'full'],
+  preset: PRESETS,
   cv: ['group-kfold', 'loso'],
   task: ['multiclass', 'binary'],
   backend: ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'],
@@ -37,6 +39,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         data: { type: 'string' },
         config: { type: 'string' },
         profile: { type: 'string' },
+        preset: { type: 'string' },
+        repeats: { type: 'string' },
         cv: { type: 'string' },
         folds: { type: 'string' },
         task: { type: 'string' },
@@ -75,6 +79,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   };
 
   const profile = choice('profile');
+  const preset = choice('preset');
+  const repeats = integer('repeats', 1, 100);
   const scheme = choice('cv');
   const folds = integer('folds', 2, 10_000);
   const task = choice('task');
@@ -82,9 +88,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const seed = integer('seed', 0, 0xffffffff);
   const workers = integer('workers', 1, 64);
   if (folds !== undefined && scheme === 'loso') throw new TrainerError('CLI_BAD_FLAG', '--folds: not used with --cv loso (one fold per subject)');
-  const cv = { ...(scheme ? { scheme } : {}), ...(folds !== undefined ? { folds } : {}) };
+  const cv = { ...(scheme ? { scheme } : {}), ...(folds !== undefined ? { folds } : {}), ...(repeats !== undefined ? { repeats } : {}) };
   const overrides: Record<string, unknown> = {
     ...(profile ? { profile } : {}),
+    ...(preset ? { preset } : {}),
     ...(Object.keys(cv).length > 0 ? { cv } : {}),
     ...(task ? { task } : {}),
     ...(backend ? { backend } : {}),

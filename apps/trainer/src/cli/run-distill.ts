@@ -7,15 +7,18 @@ import { join, relative } from 'node:path';
 import {
   renderReportMarkdown,
   resolveExperimentConfig,
-  resolvePreprocess,
+  resolveViews,
   runExperiment,
+  studentView,
+  teacherRuns,
+  type DataSource,
   type ExperimentConfig,
   type ExperimentOutcome,
   type ExperimentReport,
-  type WindowDataset,
+  type ViewDatasets,
 } from '@painkd/distill';
 import { evaluateQuantization, writeArtifact, type QuantizationRow } from '@painkd/models';
-import { createRng, type PreprocessConfig } from '@painkd/signals';
+import { createRng, type PreprocessConfig, type ViewConfig } from '@painkd/signals';
 import { parseCliArgs, type CliOptions } from './parse-args.js';
 import { repoRoot, userPath } from './paths.js';
 import { USAGE } from './usage.js';
@@ -63,15 +66,17 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
       return 0;
     }
     const config = await loadConfig(cli);
-    const preprocess = resolvePreprocess(config);
+    const preprocess = studentView(config).preprocess;
     const root = repoRoot();
     const out = cli.out ? userPath(cli.out) : join(root, 'artifacts');
     staging = await stageDir(out);
     view = createProgressView(io.stderr);
-    const { data, source } = await loadData(cli, config, preprocess, root, view);
+    const { views, source } = await loadData(cli, config, root, view);
     throwIfAborted(controller.signal);
-    view.note(`data: ${source.source} ${source.root} — ${data.subjects.length} subjects, ${data.labels.length} windows of ${data.length} samples`);
-    const outcome = await runExperiment({ data, source, config, signal: controller.signal, onProgress: (p) => view!.update(p) });
+    for (const [name, data] of Object.entries(views)) {
+      view.note(`data: ${source.source} ${name} view — ${data.subjects.length} subjects, ${data.labels.length} windows of ${data.length} samples × ${data.channels} channel(s)`);
+    }
+    const outcome = await runExperiment({ views, source, config, signal: controller.signal, onProgress: (p) => view!.update(p) });
     view.close();
     throwIfAborted(controller.signal);
     io.stderr.write(`trained on ${outcome.report.runtime?.backend} with ${outcome.report.runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
@@ -116,18 +121,19 @@ async function loadConfig(cli: CliOptions): Promise<ExperimentConfig> {
   }
 }
 
-async function loadData(
-  cli: CliOptions,
-  config: ExperimentConfig,
-  preprocess: PreprocessConfig,
-  root: string,
-  view: ProgressView,
-): Promise<{ data: WindowDataset; source: { source: 'synthetic' | 'biovid'; root: string; sampleRate: number } }> {
+/** The views the experiment uses (teachers' and students'), resolved. */
+function usedViews(config: ExperimentConfig): Record<string, ViewConfig> {
+  const all = resolveViews(config);
+  const names = new Set([...teacherRuns(config).map((t) => t.view), config.student.view]);
+  return Object.fromEntries([...names].map((name) => [name, all[name]!]));
+}
+
+async function loadData(cli: CliOptions, config: ExperimentConfig, root: string, view: ProgressView): Promise<{ views: ViewDatasets; source: DataSource }> {
+  const views = usedViews(config);
   if (cli.data) {
     const dir = userPath(cli.data);
     view.note(`reading BioVid recordings under ${dir}…`);
-    const data = await biovidDataset(dir, preprocess);
-    return { data, source: { source: 'biovid', root: dir, sampleRate: preprocess.sampleRate } };
+    return { views: await biovidDataset(dir, views, config.synthetic.seed), source: { source: 'biovid', root: dir } };
   }
   const { subjects, windowsPerClass, seed } = config.synthetic;
   let lastNote = 0;
@@ -136,7 +142,7 @@ async function loadData(
     subjects,
     windowsPerClass,
     seed,
-    preprocess,
+    views,
     onProgress: (done, total) => {
       if (done === total || performance.now() - lastNote > 5000) {
         lastNote = performance.now();
@@ -144,7 +150,8 @@ async function loadData(
       }
     },
   });
-  return { data: result.data, source: { source: 'synthetic', root: relativeTo(root, result.path), sampleRate: preprocess.sampleRate } };
+  const paths = Object.values(result.paths).map((p) => relativeTo(root, p));
+  return { views: result.views, source: { source: 'synthetic', root: paths.join(', ') } };
 }
 
 async function writeOutputs(dir: string, outcome: ExperimentOutcome, config: ExperimentConfig, preprocess: PreprocessConfig, signal: AbortSignal): Promise<ExperimentReport> {

@@ -12,6 +12,9 @@ Flags:
   --data <dir>        BioVid folder (Part A layout or one folder per class)
   --config <file>     experiment config JSON (see libs/distill experiment-config.ts); flags override it
   --profile <p>       quick (default: small cohort, minutes) | full (87 subjects × 100 windows, 5 folds)
+  --preset <p>        default (teacher and students see lab GSR at 32 Hz) | privileged (a five-channel
+                      lab teacher, 4 Hz wrist-GSR students at four sizes, BL1 vs PA4, repeated CV)
+  --repeats <n>       repeated cross-validation: n fold seeds, every method on the same folds
   --cv <scheme>       group-kfold (default) | loso (leave one subject out)
   --folds <n>         folds for group-kfold (default 5)
   --task <t>          multiclass (BL1, PA1–PA4; default) | binary (BL1 vs PA4)

@@ -1,16 +1,17 @@
 /**
- * @module The embedded synthetic cohort as model windows, generated on first use and cached
- * (`.cache/` at the repo root, git-ignored) keyed by the cohort and preprocessing configuration.
+ * @module The embedded synthetic cohort as model windows of every input view, generated on first
+ * use and cached (`.cache/` at the repo root, git-ignored) per view, keyed by the cohort and the
+ * view configuration.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WindowDataset } from '@painkd/distill';
-import { generateCohort, resolveCohortConfig, type PreprocessConfig } from '@painkd/signals';
-import { buildDataset, type RawWindow } from './dataset-builder.js';
+import { generateCohort, resolveCohortConfig, type ViewConfig } from '@painkd/signals';
+import { buildViewDatasets, type RawWindow } from './dataset-builder.js';
 
 /** Bump when the cache layout or the way windows are made changes. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** Options of {@link syntheticDataset}. */
 export interface SyntheticDatasetOptions {
@@ -18,16 +19,19 @@ export interface SyntheticDatasetOptions {
   readonly subjects: number;
   readonly windowsPerClass: number;
   readonly seed: number;
-  readonly preprocess: PreprocessConfig;
+  /** The input views to make, by name. */
+  readonly views: Readonly<Record<string, ViewConfig>>;
   /** Called while generating (not when the cache hits). */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The dataset and where it is cached. */
+/** The datasets and where they are cached. */
 export interface SyntheticDataset {
-  readonly data: WindowDataset;
-  /** The cache file (`.bin`; its `.json` sidecar holds the metadata). */
-  readonly path: string;
+  /** One dataset per view; window i of each is the same synthetic trial. */
+  readonly views: Record<string, WindowDataset>;
+  /** Cache file per view (`.bin`; its `.json` sidecar holds the metadata). */
+  readonly paths: Record<string, string>;
+  /** True when every view came from the cache. */
   readonly cached: boolean;
 }
 
@@ -42,32 +46,46 @@ interface CacheMeta {
 }
 
 /**
- * Returns the synthetic cohort's preprocessed windows, from the cache when an entry with the same
- * key exists, else generated with `generateCohort` + `preprocessWindow` and cached (written to a
- * temporary name, then renamed: an interrupted run never leaves a bad entry).
+ * Returns the synthetic cohort's preprocessed windows for every view. Each view is cached on its
+ * own, keyed by the cohort and the view configuration; when any view misses, the cohort is
+ * rendered once (all five channels at 512 Hz) and every missing view is made in that one pass.
+ * Entries are written to a temporary name, then renamed: an interrupted run never leaves a bad one.
  *
  * @example
- * const { data, cached } = await syntheticDataset({ cacheDir: '.cache/painkd', subjects: 24, windowsPerClass: 10, seed: 1, preprocess });
+ * const { views, cached } = await syntheticDataset({ cacheDir: '.cache/painkd', subjects: 24, windowsPerClass: 10, seed: 1, views });
  */
 export async function syntheticDataset(options: SyntheticDatasetOptions): Promise<SyntheticDataset> {
   const cohortConfig = resolveCohortConfig({ subjects: options.subjects, windowsPerClass: options.windowsPerClass, seed: options.seed });
-  const key = createHash('sha256').update(JSON.stringify({ v: CACHE_VERSION, cohortConfig, preprocess: options.preprocess })).digest('hex').slice(0, 16);
-  const base = join(options.cacheDir, `synthetic-${options.subjects}x${options.windowsPerClass}-${key}`);
-  const cached = await readCache(base, key);
-  if (cached) return { data: cached, path: `${base}.bin`, cached: true };
+  const entries = Object.entries(options.views).map(([name, view]) => {
+    const key = createHash('sha256').update(JSON.stringify({ v: CACHE_VERSION, cohortConfig, view })).digest('hex').slice(0, 16);
+    return { name, view, key, base: join(options.cacheDir, `synthetic-${options.subjects}x${options.windowsPerClass}-${key}`) };
+  });
+  const views: Record<string, WindowDataset> = {};
+  const paths: Record<string, string> = {};
+  const missing: typeof entries = [];
+  for (const entry of entries) {
+    paths[entry.name] = `${entry.base}.bin`;
+    const hit = await readCache(entry.base, entry.key);
+    if (hit) views[entry.name] = hit;
+    else missing.push(entry);
+  }
+  if (missing.length === 0) return { views, paths, cached: true };
 
   const cohort = generateCohort(cohortConfig);
   const total = cohort.trials.length;
   function* windows(): Generator<RawWindow> {
     for (let i = 0; i < total; i++) {
       const r = cohort.render(i);
-      yield { subject: r.subject, classIndex: r.classIndex, sampleRate: r.sampleRate, gsr: r.channels.gsr, origin: `synthetic trial ${i}` };
+      yield { subject: r.subject, classIndex: r.classIndex, trial: r.trial, sampleRate: r.sampleRate, channels: r.channels, origin: `synthetic trial ${i}` };
       if (i % 50 === 49 || i === total - 1) options.onProgress?.(i + 1, total);
     }
   }
-  const data = await buildDataset(windows(), options.preprocess, total);
-  await writeCache(base, key, data);
-  return { data, path: `${base}.bin`, cached: false };
+  const made = await buildViewDatasets(windows(), Object.fromEntries(missing.map((e) => [e.name, e.view])), { seed: options.seed, expected: total });
+  for (const entry of missing) {
+    await writeCache(entry.base, entry.key, made[entry.name]!);
+    views[entry.name] = made[entry.name]!;
+  }
+  return { views: Object.fromEntries(entries.map((e) => [e.name, views[e.name]!])), paths, cached: false };
 }
 
 async function readCache(base: string, key: string): Promise<WindowDataset | undefined> {

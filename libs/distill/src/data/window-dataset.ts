@@ -99,3 +99,27 @@ export function selectClasses(data: WindowDataset, keep: readonly number[]): Win
   });
   return { ...data, x: gatherWindows(data, indices), labels, subjectOf, classes: keep.length };
 }
+
+/**
+ * Checks that views of one recording set are aligned: the same number of windows, labels,
+ * subjects and subject of every window, so window i of each is the same recording and one set of
+ * folds indexes them all. Throws `DATASET_INVALID` naming the first view and window that differ.
+ *
+ * @example
+ * assertAlignedViews({ lab, wrist });
+ */
+export function assertAlignedViews(views: Readonly<Record<string, WindowDataset>>): void {
+  const entries = Object.entries(views);
+  const [firstName, first] = entries[0] ?? [];
+  if (!first) return;
+  for (const [name, view] of entries.slice(1)) {
+    const fail = (what: string): never => {
+      throw new DistillError('DATASET_INVALID', `views "${firstName}" and "${name}" are not aligned: ${what}`);
+    };
+    if (view.labels.length !== first.labels.length) fail(`${first.labels.length} vs ${view.labels.length} windows`);
+    if (view.subjects.join('\u0000') !== first.subjects.join('\u0000')) fail('different subject lists');
+    for (let i = 0; i < first.labels.length; i++) {
+      if (view.labels[i] !== first.labels[i] || view.subjectOf[i] !== first.subjectOf[i]) fail(`window ${i} has a different label or subject`);
+    }
+  }
+}

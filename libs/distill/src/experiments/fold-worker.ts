@@ -5,14 +5,14 @@ import { runFoldJob } from './fold-job.js';
 import type { FoldWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
-const { data, config, backend } = workerData as FoldWorkerData;
+const { views, config, backend } = workerData as FoldWorkerData;
 const post = (message: FromWorker): void => port.postMessage(message);
 
 try {
   const info = await initBackend(backend as BackendName);
   post({ type: 'ready', backend: info.name });
   port.on('message', (message: ToWorker) => {
-    runFoldJob(message.job, data, config, { onProgress: (progress) => post({ type: 'progress', id: message.id, progress }) }).then(
+    runFoldJob(message.job, views, config, { onProgress: (progress) => post({ type: 'progress', id: message.id, progress }) }).then(
       (result) => post({ type: 'result', id: message.id, result }),
       (error: unknown) => post({ type: 'error', id: message.id, error: serialize(error) }),
     );

@@ -13,7 +13,7 @@ describe('worker pool', () => {
       workers: 2,
       backend: 'cpu',
     });
-    const run = runExperiment({ data: toyDataset(4, 1, 5, 32), source: { source: 'synthetic', root: 'toy', sampleRate: 32 }, config });
+    const run = runExperiment({ views: { lab: toyDataset(4, 1, 5, 32) }, source: { source: 'synthetic', root: 'toy' }, config });
     await expect(run).rejects.toMatchObject({ code: 'NET_ARCH_UNKNOWN', message: expect.stringContaining('no-such-net') });
   }, 60_000);
 });

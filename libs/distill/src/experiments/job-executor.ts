@@ -1,10 +1,9 @@
 /** @module Where fold jobs run: in this thread, or on a pool of worker threads (one job each). */
 import { Worker } from 'node:worker_threads';
 import { initBackend, type BackendName } from '@painkd/models';
-import { runFoldJob, type FinalJobResult, type FoldJob, type FoldJobResult, type JobProgress } from './fold-job.js';
+import { runFoldJob, type FinalJobResult, type FoldJob, type FoldJobResult, type JobProgress, type ViewDatasets } from './fold-job.js';
 import type { ExperimentConfig } from './experiment-config.js';
 import type { FoldWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
-import type { WindowDataset } from '../data/window-dataset.js';
 import { DistillError } from '../errors.js';
 
 /** Runs jobs; `run` may be called concurrently up to `capacity` times usefully. */
@@ -20,16 +19,16 @@ export interface JobExecutor {
  * An executor that runs jobs one at a time in this thread (after initialising the backend here).
  *
  * @example
- * const executor = await inThreadExecutor(data, config, 'auto', signal);
+ * const executor = await inThreadExecutor(views, config, 'auto', signal);
  */
-export async function inThreadExecutor(data: WindowDataset, config: ExperimentConfig, backend: string, signal?: AbortSignal): Promise<JobExecutor> {
+export async function inThreadExecutor(views: ViewDatasets, config: ExperimentConfig, backend: string, signal?: AbortSignal): Promise<JobExecutor> {
   const info = await initBackend(backend as BackendName);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     backend: info.name,
     capacity: 1,
     run(job, onProgress) {
-      const next = queue.then(() => runFoldJob(job, data, config, { onProgress, ...(signal ? { signal } : {}) }));
+      const next = queue.then(() => runFoldJob(job, views, config, { onProgress, ...(signal ? { signal } : {}) }));
       queue = next.catch(() => undefined);
       return next;
     },
@@ -39,20 +38,20 @@ export async function inThreadExecutor(data: WindowDataset, config: ExperimentCo
 
 /**
  * An executor backed by `count` worker threads, each with its own tfjs backend and a copy of the
- * dataset; jobs queue for the first free worker. Aborting `signal` terminates every worker and
+ * view datasets; jobs queue for the first free worker. Aborting `signal` terminates every worker and
  * rejects pending jobs with `EXPERIMENT_ABORTED`.
  *
  * @example
- * const executor = await workerPoolExecutor(data, config, 'auto', 2, signal);
+ * const executor = await workerPoolExecutor(views, config, 'auto', 2, signal);
  */
 export async function workerPoolExecutor(
-  data: WindowDataset,
+  views: ViewDatasets,
   config: ExperimentConfig,
   backend: string,
   count: number,
   signal?: AbortSignal,
 ): Promise<JobExecutor> {
-  const workerData: FoldWorkerData = { entry: new URL('./fold-worker.ts', import.meta.url).href, data, config, backend };
+  const workerData: FoldWorkerData = { entry: new URL('./fold-worker.ts', import.meta.url).href, views, config, backend };
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
   const pending = new Map<number, { resolve: (r: FoldJobResult | FinalJobResult) => void; reject: (e: Error) => void; onProgress: (p: JobProgress) => void }>();

@@ -8,8 +8,8 @@ describe('ProgressTracker', () => {
   it('counts batches against the plan and drops what early stopping skipped', () => {
     const t = new ProgressTracker(
       [
-        { job: 0, methods: [{ method: 'teacher', batches: 4 }, { method: 's', batches: 4 }] },
-        { job: 1, methods: [{ method: 'teacher', batches: 4 }, { method: 's', batches: 4 }] },
+        { job: 0, methods: [{ method: 'teacher', batches: 4, teacher: true }, { method: 's', batches: 4, teacher: false }] },
+        { job: 1, methods: [{ method: 'teacher', batches: 4, teacher: true }, { method: 's', batches: 4, teacher: false }] },
       ],
       2,
       2,
@@ -25,7 +25,7 @@ describe('ProgressTracker', () => {
   });
 
   it('estimates the time left once a few teacher batches were timed', () => {
-    const t = new ProgressTracker([{ job: 0, methods: [{ method: 'teacher', batches: 100 }] }], 1, 1);
+    const t = new ProgressTracker([{ job: 0, methods: [{ method: 'teacher', batches: 100, teacher: true }] }], 1, 1);
     let last = t.update(event(0, 'teacher', 1));
     expect(last.etaMs).toBeUndefined();
     for (let b = 2; b <= 8; b++) last = t.update(event(0, 'teacher', b));
@@ -34,7 +34,7 @@ describe('ProgressTracker', () => {
   });
 
   it('expects unfinished methods to stop as early as the finished ones of their kind did', () => {
-    const plans = [0, 1].map((job) => ({ job, methods: [{ method: 'teacher', batches: 20 }] }));
+    const plans = [0, 1].map((job) => ({ job, methods: [{ method: 'teacher', batches: 20, teacher: true }] }));
     const t = new ProgressTracker(plans, 1, 2);
     const spin = (): void => {
       const until = performance.now() + 0.2;

@@ -15,7 +15,8 @@ export interface ExperimentProgress extends JobProgress {
 /** The planned work of one job: its methods in order, with their planned batch counts. */
 export interface JobPlan {
   readonly job: number;
-  readonly methods: readonly { readonly method: string; readonly batches: number }[];
+  /** Methods in training order; `teacher` marks teachers (their batches cost more). */
+  readonly methods: readonly { readonly method: string; readonly batches: number; readonly teacher: boolean }[];
 }
 
 /**
@@ -52,7 +53,7 @@ export class ProgressTracker {
   add(plan: JobPlan): void {
     this.order.set(plan.job, plan.methods.map((m) => m.method));
     for (const m of plan.methods) {
-      this.entries.set(key(plan.job, m.method), { planned: m.batches, done: 0, teacher: m.method === 'teacher', finished: false });
+      this.entries.set(key(plan.job, m.method), { planned: m.batches, done: 0, teacher: m.teacher, finished: false });
       this.planned += m.batches;
     }
   }
@@ -75,7 +76,7 @@ export class ProgressTracker {
       }
       const prev = this.last.get(p.job);
       if (prev && prev.method === p.method && p.batch === prev.batch + 1) {
-        const c = p.method === 'teacher' ? this.cost.teacher : this.cost.student;
+        const c = this.entries.get(key(p.job, p.method))?.teacher ? this.cost.teacher : this.cost.student;
         c.ms += now - prev.at;
         c.n++;
       }

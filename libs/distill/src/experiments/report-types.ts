@@ -2,6 +2,7 @@
  * @module The shape of `report.json`: the contract between the experiment runner (which fills
  * it), the markdown and HTML report writers, and anyone reading a run afterwards.
  */
+import type { PairedComparison } from '../stats/index.js';
 
 /** Mean and sample standard deviation over folds. */
 export interface MeanSd {
@@ -28,12 +29,17 @@ export interface EpochRecord {
   readonly learningRate: number;
 }
 
-/** One method on one fold. */
+/** One method on one fold of one CV repeat. */
 export interface FoldResult {
+  /** CV repeat (0-based; every repeat has its own fold seed). */
+  readonly repeat: number;
   readonly fold: number;
   readonly testSubjects: readonly string[];
   readonly metrics: MetricSet;
-  /** Baseline vs PA4 (the literature's binary task), when evaluated. */
+  /**
+   * BL1 vs PA4 scored by the 5-class model (its two logits only), when the task is multiclass:
+   * not a model trained on the binary task.
+   */
   readonly binary?: MetricSet;
   readonly history: readonly EpochRecord[];
   readonly epochsRun: number;
@@ -52,9 +58,17 @@ export interface MethodSummary {
 
 /** One run of the experiment (teacher, student-CE, student-KD, …) over all folds. */
 export interface MethodResult {
-  /** Run id from the experiment config, e.g. `student-kd`. */
+  /** Teacher id, or student id: the run id, `<run id>@<size id>` in a size family. */
   readonly id: string;
   readonly role: 'teacher' | 'student';
+  /** The configured run id (the method) of a student; a teacher's id. */
+  readonly method: string;
+  /** The size id of a student in a size family. */
+  readonly size?: string;
+  /** The input view the net saw. */
+  readonly view: string;
+  /** The teacher a distilling student learnt from. */
+  readonly teacher?: string;
   /** Registered architecture name of the net. */
   readonly arch: string;
   readonly params: number;
@@ -90,6 +104,48 @@ export interface ExampleTrace {
   readonly samples: readonly number[];
 }
 
+/** One input view of a run, as the report describes it. */
+export interface ViewSummary {
+  readonly name: string;
+  /** Teacher ids and/or `students`. */
+  readonly seenBy: readonly string[];
+  /** `source:feature` per model input channel. */
+  readonly channels: readonly string[];
+  readonly sampleRate: number;
+  readonly windowSamples: number;
+  /** True when the view passes lab GSR through a simulated wearable sensor. */
+  readonly wearable: boolean;
+}
+
+/** A student method against the CE-only student of the same size, paired by (repeat, fold). */
+export interface MethodComparison {
+  /** The student id compared (`<run>` or `<run>@<size>`). */
+  readonly id: string;
+  /** The CE-only student id it is paired with. */
+  readonly baseline: string;
+  readonly metric: 'accuracy';
+  readonly paired: PairedComparison;
+}
+
+/**
+ * What one net costs to deploy, measured on its exported ONNX files (the same files the artifact
+ * step writes): one entry per student size (or the single student) and one for the teacher.
+ */
+export interface Footprint {
+  /** `teacher`, a size id, or `student` when there is no size family. */
+  readonly id: string;
+  readonly role: 'teacher' | 'student';
+  readonly arch: string;
+  readonly params: number;
+  /** Multiply-accumulates of one window's forward pass. */
+  readonly macs: number;
+  readonly fp32Bytes: number;
+  /** The int8 (QDQ) file; absent for the teacher, which is not quantised. */
+  readonly int8Bytes?: number;
+  /** Median single-window latency of the deployed precision (int8 student, fp32 teacher), µs. */
+  readonly latencyUs?: { readonly p50: number; readonly p90: number; readonly runtime: string; readonly runs: number };
+}
+
 /** Everything a run reports. Written as `report.json`. */
 export interface ExperimentReport {
   readonly schemaVersion: 1;
@@ -102,8 +158,12 @@ export interface ExperimentReport {
     readonly root: string;
     readonly subjects: number;
     readonly windowsPerClass: readonly number[];
+    /** Model input rate and window length of the students' view. */
     readonly sampleRate: number;
     readonly windowSamples: number;
+    /** Every input view of the run. */
+    readonly views?: readonly ViewSummary[];
+    /** Example windows of the students' view (channel 0). */
     readonly examples: readonly ExampleTrace[];
     /**
      * The mean preprocessed window of each class over every window of the run (`subject` is
@@ -111,10 +171,15 @@ export interface ExperimentReport {
      */
     readonly classMeans?: readonly ExampleTrace[];
   };
-  readonly cv: { readonly scheme: 'group-kfold' | 'loso'; readonly folds: number; readonly seed: number };
+  /** `folds` per repeat; every method ran on `folds × repeats` (repeat, fold) pairs. */
+  readonly cv: { readonly scheme: 'group-kfold' | 'loso'; readonly folds: number; readonly repeats: number; readonly seed: number };
   readonly task: 'multiclass' | 'binary';
   readonly classLabels: readonly string[];
   readonly methods: readonly MethodResult[];
+  /** Every distilling student against the CE-only student of its size (absent without a baseline). */
+  readonly comparisons?: readonly MethodComparison[];
+  /** Size, MACs and latency of each student size and the teacher (the Pareto chart's x axes). */
+  readonly footprints?: readonly Footprint[];
   readonly quantization?: readonly QuantizationRow[];
   /** The final teacher and student trained after CV for export, when the run made them. */
   readonly finalModels?: FinalModelsReport;

@@ -4,31 +4,34 @@
  */
 import { availableParallelism } from 'node:os';
 import { PAINKD_VERSION } from '@painkd/models';
-import { CLASS_LABELS } from '@painkd/signals';
-import { finalStudentId, trainingFor, type ExperimentConfig } from './experiment-config.js';
-import type { FinalJobResult, FoldJob, FoldJobResult, TrainedNet } from './fold-job.js';
+import { CLASS_LABELS, deriveSeed, type ViewConfig } from '@painkd/signals';
+import { compareWithBaseline } from './compare-methods.js';
+import { finalStudentId, resolveViews, studentRuns, teacherRuns, type ExperimentConfig, type TrainingConfig } from './experiment-config.js';
+import { jobNumber, type FinalJobResult, type FoldJob, type FoldJobResult, type TrainedNet, type ViewDatasets } from './fold-job.js';
 import { inThreadExecutor, workerPoolExecutor, type JobExecutor } from './job-executor.js';
 import { ProgressTracker, type ExperimentProgress, type JobPlan } from './progress-tracker.js';
-import type { ExampleTrace, ExperimentReport, FoldResult, MethodResult } from './report-types.js';
+import type { ExampleTrace, ExperimentReport, FoldResult, MethodResult, ViewSummary } from './report-types.js';
 import { finalSplit, makeFolds } from '../cv/make-folds.js';
-import { selectClasses, validateDataset, type WindowDataset } from '../data/window-dataset.js';
+import { assertAlignedViews, selectClasses, validateDataset, type WindowDataset } from '../data/window-dataset.js';
 import { DistillError } from '../errors.js';
 import { BINARY_TASK } from '../metrics/binary-task.js';
 import { summarizeFolds } from '../metrics/fold-summary.js';
+import { needsTeacher } from '../training/loss-spec.js';
 
 /** Where the windows came from (goes into the report). */
 export interface DataSource {
   readonly source: 'synthetic' | 'biovid';
-  /** Folder (BioVid) or cache file (synthetic). */
+  /** Folder (BioVid) or cache file(s) (synthetic). */
   readonly root: string;
-  /** Model input rate of the windows, Hz. */
-  readonly sampleRate: number;
 }
 
 /** Inputs of {@link runExperiment}. */
 export interface RunExperimentOptions {
-  /** All preprocessed windows, 5 classes (the binary task selects BL1/PA4 itself). */
-  readonly data: WindowDataset;
+  /**
+   * Preprocessed windows of every view the config names, 5 classes each (the binary task selects
+   * BL1/PA4 itself); window i of every view is one recording.
+   */
+  readonly views: ViewDatasets;
   readonly source: DataSource;
   readonly config: ExperimentConfig;
   readonly onProgress?: (progress: ExperimentProgress) => void;
@@ -47,43 +50,50 @@ export interface FoldStudent {
 /** What a run produced besides its report. */
 export interface ExperimentOutcome {
   readonly report: ExperimentReport;
-  /** The task dataset the folds index (the input, or its BL1/PA4 subset for the binary task). */
+  /** The students' task dataset the folds index (their view; BL1/PA4 only for the binary task). */
   readonly data: WindowDataset;
   readonly final?: FinalJobResult;
-  /** The final student's method on every fold (for fp32-vs-int8 rows). */
+  /** The final student's method on every fold of the first CV repeat (for fp32-vs-int8 rows). */
   readonly foldStudents: readonly FoldStudent[];
 }
 
 /**
  * Runs the whole experiment. Folds come from `makeFolds` (every one passes
- * `assertNoSubjectLeak` before training), every method sees the same folds, and fold jobs run on
- * `config.workers` worker threads (`auto`: one per core, at most one per job; 1 = this thread).
- * After CV, the teacher and the `final.student` run are trained once more on every subject but a
- * validation split (`finalSplit`); with `final.student = best` this waits for the CV results,
- * otherwise it runs alongside the folds.
+ * `assertNoSubjectLeak` before training), once per CV repeat with its own seed (repeat 0 uses
+ * `config.seed`), every method sees the same folds, and fold jobs run on `config.workers` worker
+ * threads (`auto`: one per core, at most one per job; 1 = this thread). After CV, the teacher and
+ * the `final.student` run are trained once more on every subject but a validation split
+ * (`finalSplit`); with `final.student = best` this waits for the CV results, otherwise it runs
+ * alongside the folds.
  *
  * @example
- * const { report, final } = await runExperiment({ data, source, config, onProgress });
+ * const { report, final } = await runExperiment({ views, source, config, onProgress });
  */
 export async function runExperiment(options: RunExperimentOptions): Promise<ExperimentOutcome> {
   const started = performance.now();
   const { config } = options;
-  const data = validateDataset(config.task === 'binary' ? selectClasses(options.data, [BINARY_TASK.negative, BINARY_TASK.positive]) : options.data);
-  const folds = makeFolds(data, { scheme: config.cv.scheme, folds: config.cv.folds, seed: config.seed, valFraction: config.cv.valFraction });
+  const views = taskViews(options.views, config);
+  const data = views[config.student.view]!;
+  const repeats = Array.from({ length: config.cv.repeats }, (_, r) =>
+    makeFolds(data, { scheme: config.cv.scheme, folds: config.cv.folds, seed: repeatSeed(config.seed, r), valFraction: config.cv.valFraction }),
+  );
   const knownFinal = config.final.enabled ? finalStudentId(config) : undefined;
-  const jobs: FoldJob[] = folds.map((fold) => ({ kind: 'fold', fold, ...(knownFinal ? { keepStudent: knownFinal } : {}) }));
+  const jobs: FoldJob[] = repeats.flatMap((folds, repeat) =>
+    folds.map((fold) => ({ kind: 'fold' as const, repeat, fold, ...(knownFinal && repeat === 0 ? { keepStudent: knownFinal } : {}) })),
+  );
   const split = config.final.enabled ? finalSplit(data, config.cv.valFraction, config.seed) : undefined;
   if (split && knownFinal) jobs.push({ kind: 'final', fold: split, student: knownFinal });
 
   const workerCount = config.workers === 'auto' ? Math.min(availableParallelism(), jobs.length + (split && !knownFinal ? 1 : 0)) : config.workers;
   const executor: JobExecutor =
     workerCount > 1
-      ? await workerPoolExecutor(data, config, config.backend, workerCount, options.signal)
-      : await inThreadExecutor(data, config, config.backend, options.signal);
-  const tracker = new ProgressTracker(jobs.map((j) => plan(j, config)), executor.capacity, folds.length);
+      ? await workerPoolExecutor(views, config, config.backend, workerCount, options.signal)
+      : await inThreadExecutor(views, config, config.backend, options.signal);
+  const perRepeat = repeats[0]!.length;
+  const tracker = new ProgressTracker(jobs.map((j) => plan(j, config, perRepeat)), executor.capacity, perRepeat * repeats.length);
   const run = async (job: FoldJob): Promise<FoldJobResult | FinalJobResult> => {
     const result = await executor.run(job, (p) => options.onProgress?.(tracker.update(p)));
-    tracker.finish(job.kind === 'final' ? -1 : job.fold.index);
+    tracker.finish(jobNumber(job, perRepeat));
     return result;
   };
 
@@ -95,9 +105,11 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
     if (split && !knownFinal) {
       const best = bestStudent(methods);
       const job: FoldJob = { kind: 'final', fold: split, student: best };
-      tracker.add(plan(job, config));
+      tracker.add(plan(job, config, perRepeat));
       final = (await run(job)) as FinalJobResult;
     }
+    const labels = classLabels(config);
+    const resolved = resolveViews(config);
     const report: ExperimentReport = {
       schemaVersion: 1,
       painkdVersion: PAINKD_VERSION,
@@ -108,20 +120,22 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
         root: options.source.root,
         subjects: data.subjects.length,
         windowsPerClass: countPerClass(data),
-        sampleRate: options.source.sampleRate,
+        sampleRate: resolved[config.student.view]!.preprocess.sampleRate,
         windowSamples: data.length,
-        examples: exampleTraces(data, options.source.sampleRate, classLabels(config)),
-        classMeans: classMeanTraces(data, options.source.sampleRate, classLabels(config)),
+        views: Object.entries(views).map(([name, view]) => describeView(name, view, resolved[name]!, config)),
+        examples: exampleTraces(data, resolved[config.student.view]!.preprocess.sampleRate, labels),
+        classMeans: classMeanTraces(data, resolved[config.student.view]!.preprocess.sampleRate, labels),
       },
-      cv: { scheme: config.cv.scheme, folds: folds.length, seed: config.seed },
+      cv: { scheme: config.cv.scheme, folds: perRepeat, repeats: repeats.length, seed: config.seed },
       task: config.task,
-      classLabels: classLabels(config),
+      classLabels: labels,
       methods,
+      comparisons: compareWithBaseline(methods, config),
       runtime: { backend: executor.backend, workers: executor.capacity },
       wallMs: performance.now() - started,
     };
     const foldStudents: FoldStudent[] = foldResults.flatMap((r) =>
-      r.student ? [{ fold: r.fold, net: r.student, train: folds[r.fold].train, test: folds[r.fold].test }] : [],
+      r.student && r.repeat === 0 ? [{ fold: r.fold, net: r.student, train: repeats[0]![r.fold]!.train, test: repeats[0]![r.fold]!.test }] : [],
     );
     return { report, data, ...(final ? { final } : {}), foldStudents };
   } finally {
@@ -129,35 +143,76 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   }
 }
 
-function plan(job: FoldJob, config: ExperimentConfig): JobPlan {
-  const n = job.fold.train.length;
-  const batches = (training: ReturnType<typeof trainingFor>): number => training.epochs * Math.ceil(n / training.batchSize);
-  const runs = job.kind === 'final' ? config.runs.filter((r) => r.id === job.student) : config.runs;
+/** The fold seed of CV repeat `r` (repeat 0: the experiment seed itself). */
+function repeatSeed(seed: number, r: number): number {
+  return r === 0 ? seed : deriveSeed(seed, 0x726570, r);
+}
+
+/** The views the config uses, checked for alignment and reduced to the task's classes. */
+function taskViews(given: ViewDatasets, config: ExperimentConfig): Record<string, WindowDataset> {
+  const names = [...new Set([...teacherRuns(config).map((t) => t.view), config.student.view])];
+  const out: Record<string, WindowDataset> = {};
+  for (const name of names) {
+    const view = given[name];
+    if (!view) throw new DistillError('DATASET_INVALID', `the config uses view "${name}" but no windows were given for it (have ${Object.keys(given).join(', ')})`);
+    const valid = validateDataset(view);
+    out[name] = config.task === 'binary' ? selectClasses(valid, [BINARY_TASK.negative, BINARY_TASK.positive]) : valid;
+  }
+  assertAlignedViews(out);
+  return out;
+}
+
+function describeView(name: string, data: WindowDataset, view: ViewConfig, config: ExperimentConfig): ViewSummary {
+  const seenBy = [...teacherRuns(config).filter((t) => t.view === name).map((t) => t.id), ...(config.student.view === name ? ['students'] : [])];
   return {
-    job: job.kind === 'final' ? -1 : job.fold.index,
-    methods: [{ method: 'teacher', batches: batches(trainingFor(config)) }, ...runs.map((r) => ({ method: r.id, batches: batches(trainingFor(config, r)) }))],
+    name,
+    seenBy,
+    channels: view.channels.map((c) => `${c.source}:${c.feature}`),
+    sampleRate: view.preprocess.sampleRate,
+    windowSamples: data.length,
+    wearable: view.wearable !== null,
+  };
+}
+
+function plan(job: FoldJob, config: ExperimentConfig, perRepeat: number): JobPlan {
+  const n = job.fold.train.length;
+  const batches = (training: TrainingConfig): number => training.epochs * Math.ceil(n / training.batchSize);
+  const students = job.kind === 'final' ? studentRuns(config).filter((r) => r.id === job.student) : studentRuns(config);
+  const teachers = job.kind === 'final' ? teacherRuns(config).filter((t) => t.id === 'teacher' || students.some((s) => s.teacher === t.id)) : teacherRuns(config);
+  return {
+    job: jobNumber(job, perRepeat),
+    methods: [
+      ...teachers.map((t) => ({ method: t.id, batches: batches(t.training), teacher: true })),
+      ...students.map((r) => ({ method: r.id, batches: batches(r.training), teacher: false })),
+    ],
   };
 }
 
 function assembleMethods(results: readonly FoldJobResult[], config: ExperimentConfig): MethodResult[] {
-  const sorted = [...results].sort((a, b) => a.fold - b.fold);
-  const ids = ['teacher', ...config.runs.map((r) => r.id)];
-  return ids.map((id) => {
+  const sorted = [...results].sort((a, b) => a.repeat - b.repeat || a.fold - b.fold);
+  const teachers = teacherRuns(config);
+  const students = studentRuns(config);
+  return [...teachers.map((t) => t.id), ...students.map((s) => s.id)].map((id) => {
     const entries = sorted.map((r) => {
       const entry = r.results.find((e) => e.id === id);
-      if (!entry) throw new DistillError('EXPERIMENT_ABORTED', `fold ${r.fold} has no result for ${id}`);
+      if (!entry) throw new DistillError('EXPERIMENT_ABORTED', `repeat ${r.repeat} fold ${r.fold} has no result for ${id}`);
       return entry;
     });
     const folds: FoldResult[] = entries.map((e) => e.result);
-    const run = config.runs.find((r) => r.id === id);
-    const hyper = run
-      ? { loss: run.loss, training: trainingFor(config, run), net: run.net ?? config.student }
-      : { loss: { ce: 1 }, training: trainingFor(config), net: config.teacher.net };
+    const student = students.find((s) => s.id === id);
+    const teacher = teachers.find((t) => t.id === id);
+    const hyper = student
+      ? { loss: student.loss, training: student.training, net: student.net, teacher: student.teacher, view: student.view }
+      : { loss: { ce: 1 }, training: teacher!.training, net: teacher!.net, view: teacher!.view };
     return {
       id,
-      role: id === 'teacher' ? 'teacher' : 'student',
-      arch: entries[0].arch,
-      params: entries[0].params,
+      role: student ? 'student' : 'teacher',
+      method: student ? student.method : id,
+      ...(student?.size !== undefined ? { size: student.size } : {}),
+      view: student ? student.view : teacher!.view,
+      ...(student && needsTeacher(student.loss) ? { teacher: student.teacher } : {}),
+      arch: entries[0]!.arch,
+      params: entries[0]!.params,
       hyper,
       folds,
       summary: summarizeFolds(folds),

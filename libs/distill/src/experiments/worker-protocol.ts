@@ -1,13 +1,12 @@
 /** @module Messages between the experiment runner and its fold workers. */
-import type { FinalJobResult, FoldJob, FoldJobResult, JobProgress } from './fold-job.js';
+import type { FinalJobResult, FoldJob, FoldJobResult, JobProgress, ViewDatasets } from './fold-job.js';
 import type { ExperimentConfig } from './experiment-config.js';
-import type { WindowDataset } from '../data/window-dataset.js';
 
 /** `workerData` of a fold worker. */
 export interface FoldWorkerData {
   /** URL of the worker module (read by the bootstrap). */
   readonly entry: string;
-  readonly data: WindowDataset;
+  readonly views: ViewDatasets;
   readonly config: ExperimentConfig;
   /** Backend to initialise (`auto` or a name, as @painkd/models' `initBackend` takes). */
   readonly backend: string;

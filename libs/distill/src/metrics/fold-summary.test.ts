@@ -16,6 +16,7 @@ function metricSet(accuracy: number): MetricSet {
 
 function fold(i: number, accuracy: number, binary?: number): FoldResult {
   return {
+    repeat: 0,
     fold: i,
     testSubjects: [`s${i}`],
     metrics: metricSet(accuracy),

@@ -8,6 +8,7 @@ function metrics(accuracy: number): MetricSet {
 
 function method(id: string, role: 'teacher' | 'student', accuracies: readonly number[]): MethodResult {
   const folds: FoldResult[] = accuracies.map((a, fold) => ({
+    repeat: 0,
     fold,
     testSubjects: [`S00${fold}`],
     metrics: metrics(a),
@@ -16,7 +17,7 @@ function method(id: string, role: 'teacher' | 'student', accuracies: readonly nu
     epochsRun: 1,
     trainMs: 1500,
   }));
-  return { id, role, arch: role === 'teacher' ? 'teacher-cnn' : 'student-tiny', params: role === 'teacher' ? 123456 : 4321, hyper: { loss: { ce: 1 } }, folds, summary: summarizeFolds(folds), trainMs: 3000 };
+  return { id, role, method: id, view: 'lab', arch: role === 'teacher' ? 'teacher-cnn' : 'student-tiny', params: role === 'teacher' ? 123456 : 4321, hyper: { loss: { ce: 1 } }, folds, summary: summarizeFolds(folds), trainMs: 3000 };
 }
 
 /** The report. */
@@ -27,7 +28,7 @@ export function sampleReport(): ExperimentReport {
     createdAt: '2026-01-01T00:00:00.000Z',
     config: {},
     data: { source: 'synthetic', root: '.cache/x', subjects: 2, windowsPerClass: [8, 8], sampleRate: 32, windowSamples: 176, examples: [] },
-    cv: { scheme: 'group-kfold', folds: 2, seed: 1 },
+    cv: { scheme: 'group-kfold', folds: 2, repeats: 1, seed: 1 },
     task: 'binary',
     classLabels: ['BL1', 'PA4'],
     methods: [method('teacher', 'teacher', [0.8, 0.9]), method('student-ce', 'student', [0.6, 0.7]), method('student-kd', 'student', [0.7, 0.7])],
