@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { PAINKD_VERSION } from '@painkd/models';
 import { CLASS_LABELS, deriveSeed, type ViewConfig } from '@painkd/signals';
-import { compareWithBaseline } from './compare-methods.js';
+import { compareWithBaseline, testTrainRatio } from './compare-methods.js';
 import { finalStudentId, resolveViews, studentRuns, teacherRuns, type ExperimentConfig, type TrainingConfig } from './experiment-config.js';
 import { jobNumber, type FinalJobResult, type FoldJob, type FoldJobResult, type TrainedNet, type ViewDatasets } from './fold-job.js';
 import { inThreadExecutor, workerPoolExecutor, type JobExecutor } from './job-executor.js';
@@ -130,7 +130,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
       task: config.task,
       classLabels: labels,
       methods,
-      comparisons: compareWithBaseline(methods, config),
+      comparisons: compareWithBaseline(methods, config, testTrainRatio(repeats.flat())),
       runtime: { backend: executor.backend, workers: executor.capacity },
       wallMs: performance.now() - started,
     };
