@@ -1,6 +1,7 @@
 /** @module A BioVid folder (Part A layout or class folders) as model windows. */
 import type { WindowDataset } from '@painkd/distill';
-import { loadBiovid, SignalsError, type PreprocessConfig } from '@painkd/signals';
+import { SignalsError, type PreprocessConfig } from '@painkd/signals';
+import { loadBiovid } from '@painkd/signals/node';
 import { buildDataset, type RawWindow } from './dataset-builder.js';
 import { TrainerError } from '../errors.js';
 
