@@ -89,3 +89,36 @@ export { DEFAULT_PHYSIOLOGY, type PhysiologyModel } from './synth/physiology-mod
 export { createRng, deriveSeed, mulberry32, type RandomSource, type Rng } from './synth/random.js';
 export type { EmgBurst, SessionPlan, SessionWindow, StimulusDraw, WindowTiming } from './synth/session-plan.js';
 export type { SyntheticSubject } from './synth/subject-profile.js';
+
+// Channel features.
+export { detectRPeaks, MIN_ECG_SAMPLE_RATE_HZ } from './features/r-peaks.js';
+export { heartRateTrace, type HeartRateTraceOptions } from './features/heart-rate-trace.js';
+export { rmsEnvelope, type RmsEnvelopeOptions } from './features/rms-envelope.js';
+
+// Wearable sensor degradation.
+export {
+  DEFAULT_WEARABLE_CONFIG,
+  type WearableConfig,
+  type WearableDropoutConfig,
+  type WearableMotionConfig,
+} from './wearable/wearable-config.js';
+export { parseWearableConfig } from './wearable/parse-wearable-config.js';
+export { degradeToWearable, type WearableSignal } from './wearable/degrade-to-wearable.js';
+
+// Input views.
+export type {
+  BandpassChannel,
+  EmgChannelName,
+  EnvelopeChannel,
+  HeartRateChannel,
+  LevelChannel,
+  RawChannel,
+  ViewChannel,
+  ViewConfig,
+  ViewFeature,
+  ViewRecording,
+} from './views/view-config.js';
+export { parseViewConfig } from './views/parse-view-config.js';
+export { LAB_ALL_CHANNELS_VIEW, LAB_GSR_VIEW, WEARABLE_GSR_VIEW } from './views/view-presets.js';
+export { preprocessView, type PreprocessViewOptions, type ViewSubjectStats } from './views/preprocess-view.js';
+export { computeViewSubjectStats, type ViewWindow } from './views/compute-view-subject-stats.js';
