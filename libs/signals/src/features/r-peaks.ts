@@ -132,8 +132,8 @@ function acceptBeats(candidates: readonly Candidate[], energy: Float64Array, sam
 /**
  * Moves each detection to the R-wave extremum of `filtered` within ±50 ms, refined by a parabola
  * through the extremum and its neighbours. The polarity is chosen once per window: whichever of
- * the largest positive and largest negative deflections is bigger at most beats. Extrema that
- * fall on the window's first or last sample (a beat cut by the edge) are dropped.
+ * the largest positive and largest negative deflections is bigger at most beats. Detections whose
+ * extremum lies on the edge of that search (a beat cut by the window's edge) are dropped.
  */
 function placeOnRWave(beats: readonly Candidate[], filtered: Float64Array, sampleRate: number): Float64Array {
   const n = filtered.length;
@@ -151,16 +151,18 @@ function placeOnRWave(beats: readonly Candidate[], filtered: Float64Array, sampl
   const sign = 2 * positiveVotes >= beats.length ? 1 : -1;
   const times: number[] = [];
   for (const { index } of beats) {
-    let best = -1;
-    for (let k = Math.max(0, index - reach); k <= Math.min(n - 1, index + reach); k++) {
-      if (best < 0 || sign * filtered[k] > sign * filtered[best]) best = k;
-    }
-    if (best <= 0 || best >= n - 1) continue;
+    const from = Math.max(0, index - reach);
+    const to = Math.min(n - 1, index + reach);
+    let best = from;
+    for (let k = from + 1; k <= to; k++) if (sign * filtered[k] > sign * filtered[best]) best = k;
+    // An extremum on the edge of the search (or of the signal) is no R peak: a beat cut by the
+    // window's edge, or a detection on something else.
+    if (best === from || best === to) continue;
     const left = sign * filtered[best - 1];
     const centre = sign * filtered[best];
     const right = sign * filtered[best + 1];
     const curvature = left - 2 * centre + right;
-    const offset = curvature < 0 ? (0.5 * (left - right)) / curvature : 0;
+    const offset = curvature < 0 ? Math.min(0.5, Math.max(-0.5, (0.5 * (left - right)) / curvature)) : 0;
     times.push((best + offset) / sampleRate);
   }
   return Float64Array.from(times);
