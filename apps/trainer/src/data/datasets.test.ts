@@ -2,7 +2,8 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREPROCESS_CONFIG, generateCohort, writeBiovidCohort } from '@painkd/signals';
+import { DEFAULT_PREPROCESS_CONFIG, generateCohort } from '@painkd/signals';
+import { writeBiovidCohort } from '@painkd/signals/node';
 import { biovidDataset } from './biovid-dataset.js';
 import { syntheticDataset } from './synthetic-dataset.js';
 

@@ -45,4 +45,10 @@ describe('fillMissing', () => {
     expect(error.code).toBe('SIGNAL_INVALID_ARGUMENT');
     expect(error.location.path).toBe('maxMissingFraction');
   });
+
+  it('names the signal in the error location when given a path (no location otherwise)', () => {
+    const holes = Float64Array.of(1, Number.NaN, Number.NaN, 4);
+    expect(caught(() => fillMissing(holes, { path: 'recording.channels.ecg' })).location).toEqual({ path: 'recording.channels.ecg' });
+    expect(caught(() => fillMissing(holes)).location).toEqual({});
+  });
 });

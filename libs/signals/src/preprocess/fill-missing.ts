@@ -16,6 +16,8 @@ export interface FillMissingOptions {
    * `SIGNAL_TOO_MUCH_MISSING`. Default {@link DEFAULT_MAX_MISSING_FRACTION}.
    */
   readonly maxMissingFraction?: number;
+  /** Where the signal came from (e.g. `recording.channels.ecg`), named in the error's location. */
+  readonly path?: string;
 }
 
 /**
@@ -45,14 +47,15 @@ export function fillMissing(x: SignalLike, options: FillMissingOptions = {}): Fl
   if (missing === 0) return y;
   const fraction = missing / n;
   const details = { missing, total: n, fraction, maxMissingFraction };
+  const location = options.path === undefined ? {} : { path: options.path };
   if (missing === n) {
-    throw new SignalsError('SIGNAL_TOO_MUCH_MISSING', `all ${n} samples are missing`, {}, details);
+    throw new SignalsError('SIGNAL_TOO_MUCH_MISSING', `all ${n} samples are missing`, location, details);
   }
   if (fraction > maxMissingFraction) {
     throw new SignalsError(
       'SIGNAL_TOO_MUCH_MISSING',
       `${missing} of ${n} samples missing (${(100 * fraction).toFixed(1)}% > ${(100 * maxMissingFraction).toFixed(1)}%)`,
-      {},
+      location,
       details,
     );
   }

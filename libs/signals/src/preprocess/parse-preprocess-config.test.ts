@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SignalsError } from '../errors.js';
+import { caught } from '../testing/error-at.js';
 import { parsePreprocessConfig } from './parse-preprocess-config.js';
 import { DEFAULT_PREPROCESS_CONFIG } from './preprocess-config.js';
 
@@ -66,5 +67,14 @@ describe('parsePreprocessConfig', () => {
 
   it('accepts windowSamples when it matches', () => {
     expect(parsePreprocessConfig({ windowSamples: 176 }).windowSamples).toBe(176);
+  });
+});
+
+describe('parsePreprocessConfig inside a larger document', () => {
+  it('prefixes error paths with the path it is given', () => {
+    expect(caught(() => parsePreprocessConfig({ smoothing: { polyOrder: 17 } }, '$.student.preprocess')).location.path).toBe(
+      '$.student.preprocess.smoothing.polyOrder',
+    );
+    expect(caught(() => parsePreprocessConfig(7, '$.teacher.preprocess')).location.path).toBe('$.teacher.preprocess');
   });
 });

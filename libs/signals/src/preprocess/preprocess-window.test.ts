@@ -4,7 +4,7 @@ import { clipOutliers } from './clip-outliers.js';
 import { fillMissing } from './fill-missing.js';
 import { parsePreprocessConfig } from './parse-preprocess-config.js';
 import { DEFAULT_PREPROCESS_CONFIG } from './preprocess-config.js';
-import { preprocessWindow, shapeWindow } from './preprocess-window.js';
+import { assertWindowDuration, preprocessWindow, shapeWindow } from './preprocess-window.js';
 import { resample } from './resample.js';
 import { savitzkyGolay } from './savitzky-golay.js';
 import { zScoreNormalize } from './z-score-normalize.js';
@@ -90,5 +90,28 @@ describe('preprocessWindow', () => {
     const y = preprocessWindow(x, 512, config);
     const want = Float32Array.from(resample(x, 512, 32, { padType: 'edge' }));
     expect(Array.from(y)).toEqual(Array.from(want));
+  });
+});
+
+describe('shapeWindow with a path', () => {
+  const x = new Float64Array(2816).fill(5);
+  it('names the signal in duration and missing-value errors, and changes no value', () => {
+    const holes = Float64Array.from(x).fill(Number.NaN, 0, 1000);
+    expect(errorAt(() => shapeWindow(x.subarray(0, 1000), 512, DEFAULT_PREPROCESS_CONFIG, 'recording.channels.gsr'))).toBe(
+      'SIGNAL_INVALID_ARGUMENT@recording.channels.gsr',
+    );
+    expect(errorAt(() => shapeWindow(holes, 512, DEFAULT_PREPROCESS_CONFIG, 'recording.channels.gsr'))).toBe('SIGNAL_TOO_MUCH_MISSING@recording.channels.gsr');
+    expect(errorAt(() => shapeWindow(holes, 512, DEFAULT_PREPROCESS_CONFIG))).toBe('SIGNAL_TOO_MUCH_MISSING@');
+    expect(shapeWindow(x, 512, DEFAULT_PREPROCESS_CONFIG, 'recording.channels.gsr')).toEqual(shapeWindow(x, 512, DEFAULT_PREPROCESS_CONFIG));
+  });
+});
+
+describe('assertWindowDuration', () => {
+  it('accepts windowSeconds ± toleranceSeconds and names the path otherwise', () => {
+    expect(() => assertWindowDuration(new Float64Array(2816 + 255), 512, DEFAULT_PREPROCESS_CONFIG, 'x')).not.toThrow();
+    expect(errorAt(() => assertWindowDuration(new Float64Array(2816 + 257), 512, DEFAULT_PREPROCESS_CONFIG, 'recording.channels.emg_trapezius'))).toBe(
+      'SIGNAL_INVALID_ARGUMENT@recording.channels.emg_trapezius',
+    );
+    expect(errorAt(() => assertWindowDuration('abc', 512, DEFAULT_PREPROCESS_CONFIG, 'y'))).toBe('SIGNAL_INVALID_ARGUMENT@y');
   });
 });

@@ -59,20 +59,13 @@ export function preprocessWindow(
 
 /**
  * Steps 1–6 of {@link preprocessWindow} (everything but normalisation), in Float64. Used for
- * per-subject statistics, which must be taken at the stage normalisation applies them.
+ * per-subject statistics, which must be taken at the stage normalisation applies them, and by
+ * views. `path` (e.g. `recording.channels.gsr`) names the signal in duration and missing-value
+ * errors; without it they name `samples` and no location respectively.
  */
-export function shapeWindow(samples: SignalLike, sampleRate: number, config: PreprocessConfig): Float64Array {
-  assertSignal('samples', samples);
-  const seconds = samples.length / sampleRate;
-  if (!(Math.abs(seconds - config.windowSeconds) <= config.length.toleranceSeconds)) {
-    throw new SignalsError(
-      'SIGNAL_INVALID_ARGUMENT',
-      `${samples.length} samples at ${sampleRate} Hz last ${seconds} s; expected ${config.windowSeconds} ± ${config.length.toleranceSeconds} s`,
-      { path: 'samples' },
-      { argument: 'samples', length: samples.length, sampleRate, expectedSeconds: config.windowSeconds },
-    );
-  }
-  let x = fillMissing(samples, config.missing);
+export function shapeWindow(samples: SignalLike, sampleRate: number, config: PreprocessConfig, path?: string): Float64Array {
+  assertWindowDuration(samples, sampleRate, config, path ?? 'samples');
+  let x = fillMissing(samples, path === undefined ? config.missing : { ...config.missing, path });
   if (config.outliers !== null) x = clipOutliers(x, config.outliers);
   x = resample(x, sampleRate, config.sampleRate, config.resampling);
   x = padOrTruncate(x, config.windowSamples, { mode: config.length.padMode });
@@ -81,4 +74,24 @@ export function shapeWindow(samples: SignalLike, sampleRate: number, config: Pre
     x = savitzkyGolay(x, windowLength, config.smoothing.polyOrder);
   }
   return x;
+}
+
+/**
+ * Step 1 of {@link preprocessWindow}: throws `SIGNAL_INVALID_ARGUMENT` at `path` unless `samples`
+ * is a signal lasting `config.windowSeconds ± config.length.toleranceSeconds` at `sampleRate`.
+ *
+ * @example
+ * assertWindowDuration(recording.channels.ecg, 512, config, 'recording.channels.ecg');
+ */
+export function assertWindowDuration(samples: unknown, sampleRate: number, config: PreprocessConfig, path: string): asserts samples is SignalLike {
+  assertSignal(path, samples);
+  const seconds = samples.length / sampleRate;
+  if (!(Math.abs(seconds - config.windowSeconds) <= config.length.toleranceSeconds)) {
+    throw new SignalsError(
+      'SIGNAL_INVALID_ARGUMENT',
+      `${samples.length} samples at ${sampleRate} Hz last ${seconds} s; expected ${config.windowSeconds} ± ${config.length.toleranceSeconds} s`,
+      { path },
+      { argument: path, length: samples.length, sampleRate, expectedSeconds: config.windowSeconds },
+    );
+  }
 }

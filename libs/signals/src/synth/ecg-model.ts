@@ -9,8 +9,8 @@ import type { WindowContext } from './window-context.js';
 /** The instantaneous heart rate is updated this often, Hz (it changes slowly). */
 const HEART_RATE_UPDATE_HZ = 64;
 
-/** P, Q, R, S, T: phase (rad, R at 0), width (rad) and height relative to R. */
-const WAVES: ReadonlyArray<readonly [number, number, number]> = [
+/** P, Q, R, S, T: phase (rad, R at 0), width (rad) and height relative to R (McSharry et al. 2003). */
+export const ECG_WAVES: ReadonlyArray<readonly [number, number, number]> = [
   [-Math.PI / 3, 0.25, 0.12],
   [-Math.PI / 12, 0.1, -0.1],
   [0, 0.1, 1],
@@ -45,7 +45,7 @@ export function renderEcg(context: WindowContext, rng: Rng): Float32Array {
     beatPhase += heartRate / 60 / sampleRate;
     const theta = 2 * Math.PI * (beatPhase - Math.floor(beatPhase)) - Math.PI;
     let value = 0;
-    for (const [at, width, height] of WAVES) {
+    for (const [at, width, height] of ECG_WAVES) {
       let d = theta - at;
       if (d > Math.PI) d -= 2 * Math.PI;
       else if (d < -Math.PI) d += 2 * Math.PI;

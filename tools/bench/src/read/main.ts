@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CHANNEL_NAMES, scanBiovid, type ChannelName } from '@painkd/signals';
+import { CHANNEL_NAMES, type ChannelName } from '@painkd/signals';
+import { scanBiovid } from '@painkd/signals/node';
 import { ensureCohort, formatTable, readInProcess, readWithWorkers, totalBytes, type ReadResult } from './read-bench.js';
 
 const args = new Map<string, string>();

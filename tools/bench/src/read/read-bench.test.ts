@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanBiovid } from '@painkd/signals';
+import { scanBiovid } from '@painkd/signals/node';
 import { ensureCohort, formatTable, readInProcess, readWithWorkers, totalBytes } from './read-bench.js';
 
 describe('read benchmark pieces', () => {

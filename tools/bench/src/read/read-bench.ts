@@ -4,14 +4,8 @@
  * GSR only, and reports files/s and MB/s.
  */
 import { readFile, rm, stat } from 'node:fs/promises';
-import {
-  loadBiovid,
-  runSynthCli,
-  scanBiovid,
-  type BiovidChannels,
-  type BiovidRecordingRef,
-  type ChannelName,
-} from '@painkd/signals';
+import type { BiovidChannels, BiovidRecordingRef, ChannelName } from '@painkd/signals';
+import { loadBiovid, runSynthCli, scanBiovid } from '@painkd/signals/node';
 import { startModuleWorker } from './start-worker.js';
 
 /** The cohort the benchmark reads. */

@@ -3,7 +3,8 @@
  * `readBiovidRecording` and hands the typed arrays back to the main thread (transferred, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readBiovidRecording, type BiovidRecordingRef, type ChannelName } from '@painkd/signals';
+import type { BiovidRecordingRef, ChannelName } from '@painkd/signals';
+import { readBiovidRecording } from '@painkd/signals/node';
 
 const { channels } = workerData as { channels: ChannelName[] };
 
