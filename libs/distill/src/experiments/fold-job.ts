@@ -12,7 +12,7 @@ import type { Fold } from '../cv/fold.js';
 import { gatherLabels, gatherWindows, type WindowDataset } from '../data/window-dataset.js';
 import { binaryTaskMetrics } from '../metrics/binary-task.js';
 import { argmaxRows, computeMetrics } from '../metrics/classification-metrics.js';
-import { needsTeacher } from '../training/loss-spec.js';
+import { needsRegressor, needsTeacher } from '../training/loss-spec.js';
 import type { TeacherBatch } from '../training/objective.js';
 import { predictLogits, teacherOutputs } from '../training/predict.js';
 import { trainNet, type BatchProgress, type TrainData, type TrainOutcome } from '../training/train-net.js';
@@ -104,7 +104,7 @@ export async function runFoldJob(job: FoldJob, data: WindowDataset, config: Expe
       const net = run.net ?? config.student;
       const spec = buildNetSpec(net.arch, net.config, shape);
       const student = createNet(spec, { seed: deriveSeed(config.seed, 0x7374, fold.index) });
-      const regressor = run.loss.fitnets ? createHintRegressor(student.hiddenSize, teacher.hiddenSize, { seed: deriveSeed(config.seed, 0x7267, fold.index) }) : undefined;
+      const regressor = needsRegressor(run.loss) ? createHintRegressor(student.hiddenSize, teacher.hiddenSize, { seed: deriveSeed(config.seed, 0x7267, fold.index) }) : undefined;
       try {
         const trainData = needsTeacher(run.loss) ? { ...tensors, teacher: cache } : tensors;
         const outcome = await train(student, run.id, run.loss, trainData, trainingFor(config, run), config.seed, job, hooks, regressor);
