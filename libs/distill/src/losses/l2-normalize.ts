@@ -7,9 +7,9 @@ const EPSILON = 1e-12;
 /**
  * `x / max(‖x‖₂, ε)` along `axis` (ε = 1e−12), PyTorch `F.normalize(x, p=2, dim=axis)`, with one
  * deliberate difference: a vector shorter than ε (in practice an exact zero vector, e.g. the
- * difference of two identical embeddings) maps to 0 **and passes no gradient**. `F.normalize`
- * also maps it to 0 but hands it the gradient 1/ε = 1e12 × upstream, which throws a student's
- * weights far off whenever two windows share an embedding while the teacher tells them apart.
+ * Gram row of an all-zero embedding) maps to 0 **and passes no gradient**. `F.normalize` also
+ * maps it to 0 but hands it the gradient 1/ε = 1e12 × upstream, which throws a student's
+ * weights far off.
  * Values are identical everywhere; gradients are identical wherever every vector is ≥ ε long.
  * The norm is taken as √max(Σx², ε²), so no `sqrt(0)` (infinite slope) enters the graph.
  *

@@ -22,6 +22,14 @@ describe.each(TEST_BACKENDS)('rkdAngleLoss on %s', (backend) => {
     expect(rkdAngleLoss(tf.reverse(s, 0), t).dataSync()[0]).toBeGreaterThan(0.01);
   });
 
+  it('is unchanged by a large common offset (rows are centred before their Gram matrix)', () => {
+    const s = tf.randomNormal([16, 8], 0, 1, 'float32', 3) as tf.Tensor2D;
+    const t = tf.randomNormal([16, 24], 0, 1, 'float32', 4) as tf.Tensor2D;
+    const plain = rkdAngleLoss(s, t).dataSync()[0];
+    expect(plain).toBeGreaterThan(0.01);
+    expect(Math.abs(rkdAngleLoss(tf.add(s, 100), tf.add(t, -100)).dataSync()[0] - plain)).toBeLessThan(1e-5);
+  });
+
   it('passes no 1e12 gradient through two identical student rows (where F.normalize would)', () => {
     const s = tf.tensor2d([[1, 2], [0, -1], [1, 2], [3, 0]]);
     const t = tf.tensor2d([[0, 1, 2], [1, 1, 1], [2, 0, 1], [0, 0, 3]]);
