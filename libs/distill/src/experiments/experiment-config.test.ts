@@ -135,3 +135,17 @@ describe('views, references, sizes and presets', () => {
     expect(experimentConfigHash(resolveExperimentConfig({}, { preset: 'privileged' }))).not.toBe(experimentConfigHash(base));
   });
 });
+
+describe('resolveExperimentConfig loss terms', () => {
+  it('accepts the cross-modal terms and leaves the default runs as they were', () => {
+    const loss = { ce: 0.5, cosine: { weight: 0.2, align: 'project' }, rkd: { distanceWeight: 25, angleWeight: 50 }, sp: { weight: 3000 } };
+    expect(resolveExperimentConfig({ runs: [{ id: 'student-x', loss }] }).runs[0].loss).toEqual(loss);
+    expect(resolveExperimentConfig().runs.find((r) => r.id === 'student-cosine')!.loss).toEqual({ ce: 0.75, cosine: { weight: 0.25 } });
+  });
+
+  it('names the path of a bad alignment or RKD weight', () => {
+    const runs = [{ id: 'student-x', loss: { ce: 1, cosine: { weight: 1, align: 'crop' }, rkd: { distanceWeight: -1, angleWeight: 50 } } }];
+    expect(() => resolveExperimentConfig({ runs })).toThrow(/runs\[0\]\.loss\.cosine\.align[\s\S]*runs\[0\]\.loss\.rkd\.distanceWeight/);
+    expect(() => resolveExperimentConfig({ runs: [{ id: 'student-x', loss: { ce: 1, rkd: { weight: 1 } } }] })).toThrow(/rkd/);
+  });
+});

@@ -18,11 +18,13 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min
 const lossSchema = z.strictObject({
   ce: weight,
   kd: z.strictObject({ weight, temperature: positive }).optional(),
-  cosine: z.strictObject({ weight }).optional(),
+  cosine: z.strictObject({ weight, align: z.enum(['pool', 'project']).optional() }).optional(),
   fitnets: z.strictObject({ weight }).optional(),
   dkd: z
     .strictObject({ weight, alpha: weight, beta: weight, temperature: positive, warmupEpochs: int(0) })
     .optional(),
+  rkd: z.strictObject({ distanceWeight: weight, angleWeight: weight }).optional(),
+  sp: z.strictObject({ weight }).optional(),
 });
 
 /** Optimisation settings; every run may override any of them. */

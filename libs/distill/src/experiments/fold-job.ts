@@ -13,7 +13,7 @@ import { gatherLabels, gatherWindows, type WindowDataset } from '../data/window-
 import { binaryTaskMetrics } from '../metrics/binary-task.js';
 import { argmaxRows, computeMetrics } from '../metrics/classification-metrics.js';
 import { DistillError } from '../errors.js';
-import { needsTeacher, type LossSpec } from '../training/loss-spec.js';
+import { needsRegressor, needsTeacher, type LossSpec } from '../training/loss-spec.js';
 import type { TeacherBatch } from '../training/objective.js';
 import { predictLogits, teacherOutputs } from '../training/predict.js';
 import { trainNet, type BatchProgress, type TrainData, type TrainOutcome } from '../training/train-net.js';
@@ -126,12 +126,8 @@ export async function runFoldJob(job: FoldJob, views: ViewDatasets, config: Expe
 
     let kept: TrainedNet | undefined;
     let finalStudent: FinalJobResult['student'] | undefined;
-    for (const run of students) {
-      const tensors = split.of(run.view);
-      const spec = buildNetSpec(run.net.arch, run.net.config, split.shape(run.view));
-      const student = createNet(spec, { seed: deriveSeed(config.seed, 0x7374, index) });
-      const teacher = needsTeacher(run.loss) ? caches.get(run.teacher) : undefined;
-      const regressor = run.loss.fitnets && teacher ? createHintRegressor(student.hiddenSize, teacher.hiddenSize, { seed: deriveSeed(config.seed, 0x7267, index) }) : undefined;
+import { DistillError } from '../errors.js';
+import { needsRegressor, needsTeacher, type LossSpec } from '../training/loss-spec.js';
       try {
         const trainData = teacher ? { ...tensors, teacher: teacher.cache } : tensors;
         const outcome = await train(student, run.id, run.loss, trainData, run.training, config.seed, index, false, hooks, regressor);

@@ -22,6 +22,13 @@ export function assertSameShape(aName: string, a: tf.Tensor, bName: string, b: t
   }
 }
 
+/** Throws unless the matrices `a` and `b` have the same number of rows (their widths may differ). */
+export function assertSameBatch(aName: string, a: tf.Tensor2D, bName: string, b: tf.Tensor2D): void {
+  if (a.shape[0] !== b.shape[0]) {
+    throw new DistillError('LOSS_SHAPE_MISMATCH', `${aName} has ${a.shape[0]} rows but ${bName} has ${b.shape[0]}`);
+  }
+}
+
 /** Throws unless `labels` is an int32 vector with one class index per row of `logits`. */
 export function assertLabels(labels: tf.Tensor, logits: tf.Tensor2D): asserts labels is tf.Tensor1D {
   if (labels.rank !== 1 || labels.dtype !== 'int32') {

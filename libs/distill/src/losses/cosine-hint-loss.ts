@@ -1,8 +1,7 @@
 /** @module Cosine hint loss between student and teacher hidden features (the seed's cosine run). */
 import * as tf from '@tensorflow/tfjs';
 import { adaptiveAvgPool } from './adaptive-avg-pool.js';
-import { assertMatrix } from './check-shapes.js';
-import { DistillError } from '../errors.js';
+import { assertMatrix, assertSameBatch } from './check-shapes.js';
 
 /** PyTorch's `EPSILON` inside `cosine_embedding_loss`, added to each squared norm. */
 const EPSILON = 1e-12;
@@ -17,7 +16,10 @@ const EPSILON = 1e-12;
  * **Different sizes.** When the feature counts differ, the longer vector is average-pooled down
  * to the shorter one's size with adaptive bins (see {@link adaptivePoolMatrix}). With the usual
  * argument order (student, teacher) and a wider teacher this is exactly what the seed does:
- * `avg_pool1d` over the teacher's flattened features. No trainable projection is involved.
+ * `avg_pool1d` over the teacher's flattened features. No trainable projection is involved here;
+ * pooling unit indices only makes sense between nets on the same input, so for a teacher on
+ * another modality the objective first maps the student through the hint regressor
+ * (`cosine: { align: 'project' }`) and the sizes then match.
  *
  * @param a `[batch, da]`, usually the student's hidden features.
  * @param b `[batch, db]`, usually the (frozen) teacher's hidden features.
@@ -28,9 +30,7 @@ const EPSILON = 1e-12;
 export function cosineHintLoss(a: tf.Tensor, b: tf.Tensor): tf.Scalar {
   assertMatrix('a', a);
   assertMatrix('b', b);
-  if (a.shape[0] !== b.shape[0]) {
-    throw new DistillError('LOSS_SHAPE_MISMATCH', `a has ${a.shape[0]} rows but b has ${b.shape[0]}`);
-  }
+  assertSameBatch('a', a, 'b', b);
   return tf.tidy(() => {
     const size = Math.min(a.shape[1], b.shape[1]);
     const x = adaptiveAvgPool(a, size);

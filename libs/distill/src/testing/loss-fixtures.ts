@@ -1,10 +1,11 @@
 /** @module Test helper: the PyTorch golden values in fixtures/loss-fixtures.json, typed. */
 import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
 import { fileURLToPath } from 'node:url';
 
 /** One golden case written by fixtures/make_loss_fixtures.py. */
 export interface LossFixture {
-  readonly loss: 'crossEntropy' | 'kd' | 'dkd' | 'cosine' | 'mse';
+  readonly loss: 'crossEntropy' | 'kd' | 'dkd' | 'cosine' | 'mse' | 'rkdDistance' | 'rkdAngle' | 'sp';
   readonly student?: number[][];
   readonly teacher?: number[][];
   readonly labels?: number[];
@@ -51,4 +52,16 @@ export function maxAbsDiff(a: number[][], golden: number[][]): number {
  */
 export function goldenError(actual: number, golden: number): number {
   return Math.abs(actual - golden) / Math.max(1, Math.abs(golden));
+}
+
+/**
+ * Errors of `loss` (a function of one `[batch, features]` input, everything else fixed) against
+ * a golden case: {@link goldenError} of the value and {@link maxAbsDiff} of the gradient.
+ */
+export function errorsAgainstGolden(loss: (x: tf.Tensor) => tf.Scalar, input: number[][], golden: LossFixture): { value: number; grad: number } {
+  const x = tf.tensor2d(input);
+  const { value, grad } = tf.valueAndGrad(loss)(x);
+  const errors = { value: goldenError(value.dataSync()[0], golden.value), grad: maxAbsDiff(grad.arraySync() as number[][], golden.grad) };
+  tf.dispose([x, value, grad]);
+  return errors;
 }

@@ -85,6 +85,8 @@ describe.each(TEST_BACKENDS)('trainNet on %s', (backend) => {
         cosine: { weight: 0.1 },
         fitnets: { weight: 0.1 },
         dkd: { weight: 0.1, alpha: 1, beta: 8, temperature: 4, warmupEpochs: 2 },
+        rkd: { distanceWeight: 0.1, angleWeight: 0.1 },
+        sp: { weight: 0.1 },
       },
       { ...d, teacher: cache },
       { ...options, epochs: 3 },
@@ -93,6 +95,22 @@ describe.each(TEST_BACKENDS)('trainNet on %s', (backend) => {
     expect(tf.memory().numTensors).toBe(before);
     expect(outcome.history.every((r) => Number.isFinite(r.trainLoss))).toBe(true);
     expect(regressor.trainableVariables[0].dataSync()).not.toEqual(regressorStart);
+    tf.dispose([d.x, d.labels, d.valX, cache.logits, cache.hidden]);
+  });
+
+  it("trains the regressor of a projected cosine hint, and refuses that loss without one", async () => {
+    const d = fromFold();
+    const teacher = tinyNet(data.length, 32, 5, 4);
+    owned.push(teacher);
+    const cache = teacherOutputs(teacher, d.x);
+    const student = tinyNet(data.length, 8, 5, 5);
+    const regressor = tinyRegressor(8, 32, 6);
+    owned.push(student, regressor);
+    const loss = { ce: 0.75, cosine: { weight: 0.25, align: 'project' as const } };
+    const regressorStart = regressor.trainableVariables[0].dataSync().slice();
+    await trainNet(student, loss, { ...d, teacher: cache }, { ...options, epochs: 2 }, { regressor });
+    expect(regressor.trainableVariables[0].dataSync()).not.toEqual(regressorStart);
+    await expect(trainNet(student, loss, { ...d, teacher: cache }, options)).rejects.toMatchObject({ code: 'TRAIN_INVALID_ARGUMENT' });
     tf.dispose([d.x, d.labels, d.valX, cache.logits, cache.hidden]);
   });
 

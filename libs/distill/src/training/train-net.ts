@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, deriveSeed } from '@painkd/signals';
 import type { LossSpec } from './loss-spec.js';
-import { needsTeacher } from './loss-spec.js';
+import { needsRegressor, needsTeacher } from './loss-spec.js';
 import { objectiveLoss, type TeacherBatch } from './objective.js';
 import { PlateauTracker, type PlateauOptions } from './plateau.js';
 import { predictLogits } from './predict.js';
@@ -45,7 +45,7 @@ export interface BatchProgress {
 
 /** Optional hooks and extras of {@link trainNet}. */
 export interface TrainHooks {
-  /** Trained jointly with the net when the loss has a FitNets term. */
+  /** Trained jointly with the net when the loss has a FitNets term or a projected cosine hint. */
   readonly regressor?: HintRegressorLike;
   readonly onBatch?: (progress: BatchProgress) => void;
   readonly onEpoch?: (record: EpochRecord) => void;
@@ -63,7 +63,7 @@ export interface TrainOutcome {
 }
 
 /**
- * Trains `net` (and the FitNets regressor, if any) on `data` by minimising `loss` with Adam
+ * Trains `net` (and the hint regressor, if any) on `data` by minimising `loss` with Adam
  * ({@link createOptimizer})
  * over seeded mini-batches (a fresh permutation per epoch, the last batch may be smaller).
  * After every epoch the validation cross-entropy decides: the best weights are kept, the
@@ -81,7 +81,7 @@ export async function trainNet(net: TrainableNet, loss: LossSpec, data: TrainDat
   const started = performance.now();
   const n = data.x.shape[0];
   const batches = Math.ceil(n / options.batchSize);
-  const variables = [...net.trainableVariables, ...(loss.fitnets ? hooks.regressor!.trainableVariables : [])];
+  const variables = [...net.trainableVariables, ...(needsRegressor(loss) ? hooks.regressor!.trainableVariables : [])];
   const optimizer = createOptimizer(options.learningRate);
   const plateau = new PlateauTracker(options, options.learningRate);
   const history: EpochRecord[] = [];
@@ -177,5 +177,5 @@ function checkArguments(loss: LossSpec, data: TrainData, options: TrainOptions, 
   if (data.x.shape[0] === 0 || data.labels.shape[0] !== data.x.shape[0]) fail('training windows and labels must be non-empty and aligned');
   if (data.valLabels.length === 0 || data.valLabels.length !== data.valX.shape[0]) fail('validation windows and labels must be non-empty and aligned');
   if (needsTeacher(loss) && data.teacher === undefined) fail('this loss distils from a teacher: pass the cached teacher outputs');
-  if (loss.fitnets && hooks.regressor === undefined) fail('the FitNets term needs a hint regressor');
+  if (needsRegressor(loss) && hooks.regressor === undefined) fail("the FitNets term and the cosine hint with align 'project' need a hint regressor");
 }
