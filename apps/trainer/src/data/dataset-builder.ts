@@ -121,7 +121,7 @@ class ViewBuffer {
 
 function subjectStats(group: readonly RawWindow[], view: ViewConfig, seed: number): ReturnType<typeof computeViewSubjectStats> {
   try {
-    return computeViewSubjectStats(group, view, { seeds: group.map((w) => windowSeed(seed, w)) });
+    return computeViewSubjectStats(group.map((w) => ({ recording: w, seed: windowSeed(seed, w) })), view);
   } catch (error) {
     throw new TrainerError('CLI_BAD_DATA', `subject ${group[0]!.subject}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

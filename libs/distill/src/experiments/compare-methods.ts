@@ -2,13 +2,13 @@
  * @module Every distilling student against the CE-only student of its size: paired per
  * (repeat, fold) test accuracy, with the statistics of `comparePaired`.
  */
-import type { ExperimentConfig } from './experiment-config.js';
+import { baselineRunId, type ExperimentConfig } from './experiment-config.js';
 import type { Fold } from '../cv/fold.js';
 import type { MethodComparison, MethodResult } from './report-types.js';
 import { comparePaired } from '../stats/index.js';
 
 /**
- * Pairs each student with `config.baseline` at the same size (same folds, same initial weights
+ * Pairs each student with the baseline run (`baselineRunId`) at the same size (same folds, same initial weights
  * and batch order, so only the loss differs) and compares their per-fold accuracy. The corrected
  * resampled t interval needs the ratio of test subjects to the subjects the nets were fitted on
  * (validation subjects excluded), averaged over the folds: {@link testTrainRatio}. Students
@@ -19,10 +19,11 @@ import { comparePaired } from '../stats/index.js';
  */
 export function compareWithBaseline(methods: readonly MethodResult[], config: ExperimentConfig, ratio: number): MethodComparison[] {
   const students = methods.filter((m) => m.role === 'student');
+  const baselineId = baselineRunId(config);
   const out: MethodComparison[] = [];
   for (const m of students) {
-    if (m.method === config.baseline) continue;
-    const baseline = students.find((b) => b.method === config.baseline && b.size === m.size);
+    if (baselineId === undefined || m.method === baselineId) continue;
+    const baseline = students.find((b) => b.method === baselineId && b.size === m.size);
     if (!baseline || baseline.folds.length !== m.folds.length) continue;
     const accuracy = (r: MethodResult): number[] => r.folds.map((f) => f.metrics.accuracy);
     out.push({ id: m.id, baseline: baseline.id, metric: 'accuracy', paired: comparePaired(accuracy(m), accuracy(baseline), { testTrainRatio: ratio }) });

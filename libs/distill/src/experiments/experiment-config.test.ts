@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experimentConfigHash, finalStudentId, profileDefaults, resolveExperimentConfig, resolveViews, studentIds, studentRuns, studentView, teacherRuns } from './experiment-config.js';
+import { baselineRunId, experimentConfigHash, finalStudentId, profileDefaults, resolveExperimentConfig, resolveViews, studentIds, studentRuns, studentView, teacherRuns } from './experiment-config.js';
 
 describe('resolveExperimentConfig', () => {
   it('gives the quick profile by default and the full protocol on request', () => {
@@ -98,6 +98,14 @@ describe('views, references, sizes and presets', () => {
     expect(message).toContain('runs[0].net: a run cannot override the net');
     expect(message).toContain('runs[1].teacher: unknown teacher "ghost"');
     expect(message).toContain('baseline: "student-kd" distils from a teacher');
+  });
+
+  it('picks the CE-only baseline: student-ce, else the first run without distillation, else none', () => {
+    expect(baselineRunId(resolveExperimentConfig())).toBe('student-ce');
+    const kd = { ce: 0.5, kd: { weight: 0.5, temperature: 2 } };
+    expect(baselineRunId(resolveExperimentConfig({ runs: [{ id: 'kd', loss: kd }, { id: 'plain', loss: { ce: 1 } }] }))).toBe('plain');
+    expect(baselineRunId(resolveExperimentConfig({ runs: [{ id: 'kd', loss: kd }] }))).toBeUndefined();
+    expect(() => resolveExperimentConfig({ baseline: 'nope' })).toThrow(/baseline: "nope" is not auto or a run id/);
   });
 
   it('resolves the privileged preset: a five-channel lab teacher, a GSR-only reference, 4 Hz wrist students at four sizes', () => {

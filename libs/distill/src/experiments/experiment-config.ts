@@ -107,8 +107,11 @@ const experimentSchema = z
     references: z.array(referenceSchema),
     student: studentSchema,
     runs: z.array(runSchema).min(1),
-    /** The CE-only run every other run is compared with (per size, paired by fold). */
-    baseline: idSchema,
+    /**
+     * The CE-only run every other run is compared with (per size, paired by fold): a run id, or
+     * `auto` (`student-ce` when present, else the first run without distillation terms, else none).
+     */
+    baseline: z.union([z.literal('auto'), idSchema]),
     /**
      * The student trained on all subjects after CV and saved for export: a run id, `auto`
      * (`student-kd` when present, else the first run) or `best` (highest mean CV macro-F1; this
@@ -146,9 +149,11 @@ const experimentSchema = z
     sizes.forEach((id, i) => {
       if (sizes.indexOf(id) !== i) issue(['student', 'sizes', i, 'id'], `duplicate size id "${id}"`);
     });
-    const baseline = c.runs.find((r) => r.id === c.baseline);
-    if (!baseline) issue(['baseline'], `"${c.baseline}" is not a run id (${ids.join(', ')})`);
-    else if (needsTeacher(baseline.loss)) issue(['baseline'], `"${c.baseline}" distils from a teacher; the baseline must be cross-entropy only`);
+    if (c.baseline !== 'auto') {
+      const baseline = c.runs.find((r) => r.id === c.baseline);
+      if (!baseline) issue(['baseline'], `"${c.baseline}" is not auto or a run id (${ids.join(', ')})`);
+      else if (needsTeacher(baseline.loss)) issue(['baseline'], `"${c.baseline}" distils from a teacher; the baseline must be cross-entropy only`);
+    }
     const students = studentIds(c);
     if (c.final.enabled && c.final.student !== 'auto' && c.final.student !== 'best' && !students.includes(c.final.student)) {
       issue(['final', 'student'], `"${c.final.student}" is not auto, best or a student id (${students.join(', ')})`);
@@ -239,7 +244,7 @@ export function profileDefaults(profile: ExperimentProfile): ExperimentConfig {
     references: [],
     student: { arch: 'student-tiny', config: { bnMomentum: BN_MOMENTUM }, view: 'lab' },
     runs: DEFAULT_RUNS.map((r) => ({ ...r })),
-    baseline: 'student-ce',
+    baseline: 'auto',
     final: { enabled: true, student: 'auto' },
     workers: 'auto',
     backend: 'auto',
@@ -347,6 +352,19 @@ export function studentRuns(config: ExperimentConfig): StudentRun[] {
   return student.sizes.flatMap((size) =>
     config.runs.map((run) => make(run, { arch: size.arch ?? student.arch, config: { ...student.config, ...size.config } }, size.id)),
   );
+}
+
+/**
+ * The run every other run is compared with: `baseline` itself, or for `auto` `student-ce` when it
+ * is a run without distillation terms, else the first such run; `undefined` when there is none.
+ *
+ * @example
+ * baselineRunId(config); // 'student-ce'
+ */
+export function baselineRunId(config: Pick<ExperimentConfig, 'runs' | 'baseline'>): string | undefined {
+  if (config.baseline !== 'auto') return config.baseline;
+  const plain = config.runs.filter((r) => !needsTeacher(r.loss));
+  return (plain.find((r) => r.id === 'student-ce') ?? plain[0])?.id;
 }
 
 /** Every student id of an experiment, in training order. */

@@ -126,8 +126,12 @@ export async function runFoldJob(job: FoldJob, views: ViewDatasets, config: Expe
 
     let kept: TrainedNet | undefined;
     let finalStudent: FinalJobResult['student'] | undefined;
-import { DistillError } from '../errors.js';
-import { needsRegressor, needsTeacher, type LossSpec } from '../training/loss-spec.js';
+    for (const run of students) {
+      const tensors = split.of(run.view);
+      const spec = buildNetSpec(run.net.arch, run.net.config, split.shape(run.view));
+      const student = createNet(spec, { seed: deriveSeed(config.seed, 0x7374, index) });
+      const teacher = needsTeacher(run.loss) ? caches.get(run.teacher) : undefined;
+      const regressor = needsRegressor(run.loss) && teacher ? createHintRegressor(student.hiddenSize, teacher.hiddenSize, { seed: deriveSeed(config.seed, 0x7267, index) }) : undefined;
       try {
         const trainData = teacher ? { ...tensors, teacher: teacher.cache } : tensors;
         const outcome = await train(student, run.id, run.loss, trainData, run.training, config.seed, index, false, hooks, regressor);

@@ -53,7 +53,7 @@ export function presetConfig(preset: Preset, profile: ExperimentProfile): Record
         ],
       },
       'lab-gsr': {},
-      wrist: { preprocess: { sampleRate: 4 }, wearable: {} },
+      wrist: { preprocess: { sampleRate: 4, smoothing: null }, wearable: {} },
     },
     cv: { repeats: profile === 'quick' ? 2 : 3 },
     teacher: { view: 'lab' },
