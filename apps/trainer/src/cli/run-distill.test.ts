@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUNS, type ExperimentReport } from '@painkd/distill';
+import { createInferenceSession, loadArtifact } from '@painkd/runtime';
+import { DEFAULT_WEARABLE_CONFIG, degradeToWearable, generateCohort, preprocessWindow, type PreprocessConfig } from '@painkd/signals';
 import { runDistillCli } from './run-distill.js';
 
 /**
@@ -57,4 +59,78 @@ describe('trainer:distill end to end (tiny)', () => {
     for (const m of report.methods) expect(md).toContain(`| \`${m.id}\` |`);
     expect(stdout.join('')).toContain('teacher');
   }, 180_000);
+});
+
+/**
+ * The privileged preset, tiny: a five-channel lab teacher and a GSR-only reference teacher at
+ * 32 Hz, two wrist student sizes at 4 Hz, CE / KD / projected cosine / KD from the GSR teacher,
+ * 2 repeats × 3 folds. The 4 Hz student artifact is then served as the edge API serves it:
+ * a raw 4 Hz GSR recording through the manifest's preprocessing into onnxruntime.
+ */
+const TINY_PRIVILEGED = {
+  synthetic: { subjects: 6, windowsPerClass: 4, seed: 3 },
+  cv: { folds: 3, repeats: 2 },
+  training: { epochs: 3, patience: 3, lrPatience: 2 },
+  student: { sizes: [{ id: 'xs', config: { filters: [4, 8], kernelSizes: [5, 3], hiddenUnits: 8 } }, { id: 'l', config: {} }] },
+  runs: [
+    { id: 'student-ce', loss: { ce: 1 } },
+    { id: 'student-kd', loss: { ce: 0.75, kd: { weight: 0.25, temperature: 2 } } },
+    { id: 'student-cosine', loss: { ce: 0.75, cosine: { weight: 0.25, align: 'project' } } },
+    { id: 'student-kd-gsr', loss: { ce: 0.75, kd: { weight: 0.25, temperature: 2 } }, teacher: 'teacher-gsr' },
+  ],
+  workers: 2,
+};
+
+describe('trainer:distill --preset privileged end to end (tiny)', () => {
+  it('distils a lab teacher into 4 Hz wrist students with paired comparisons, and the 4 Hz artifact serves raw wrist GSR', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'painkd-privileged-'));
+    const config = join(root, 'tiny.json');
+    await writeFile(config, JSON.stringify(TINY_PRIVILEGED));
+    const out = join(root, 'out');
+    const stderr: string[] = [];
+    const code = await runDistillCli(['--preset', 'privileged', '--config', config, '--out', out], {
+      stdout: { write: () => undefined },
+      stderr: { write: (t: string) => stderr.push(t), isTTY: false },
+    });
+    expect(code, stderr.join('')).toBe(0);
+
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as ExperimentReport;
+    expect(report.task).toBe('binary');
+    expect(report.methods.map((m) => m.id)).toEqual([
+      'teacher',
+      'teacher-gsr',
+      ...['xs', 'l'].flatMap((size) => TINY_PRIVILEGED.runs.map((r) => `${r.id}@${size}`)),
+    ]);
+    expect(report.data.views?.map((v) => [v.name, v.channels.length, v.sampleRate, v.wearable])).toEqual([
+      ['lab', 5, 32, false],
+      ['lab-gsr', 1, 32, false],
+      ['wrist', 1, 4, true],
+    ]);
+    expect(report.cv).toMatchObject({ folds: 3, repeats: 2 });
+    expect(report.comparisons).toHaveLength(6);
+    for (const c of report.comparisons!) {
+      expect(c.paired.n).toBe(6);
+      expect(['better', 'worse', 'no detectable difference']).toContain(c.paired.verdict);
+    }
+
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { input: { sampleRate: number; windowSamples: number; channels: string[] }; preprocess: PreprocessConfig; classLabels: string[] };
+    expect(manifest.input).toMatchObject({ sampleRate: 4, windowSamples: 22, channels: ['gsr'] });
+    const artifact = await loadArtifact(out, { verify: true });
+    const session = await createInferenceSession(await artifact.readModel('student-int8'), { runtime: 'node', threads: 1 });
+    try {
+      expect(session.inputShape.slice(1)).toEqual([22, 1]);
+      const cohort = generateCohort({ subjects: 1, windowsPerClass: 1, seed: 11 });
+      const wrist = degradeToWearable(cohort.render(4).channels.gsr, 512, DEFAULT_WEARABLE_CONFIG, 5);
+      expect(wrist.sampleRate).toBe(4);
+      const input = preprocessWindow(wrist.samples, wrist.sampleRate, manifest.preprocess);
+      const { logits } = await session.run(input, 1);
+      expect(logits).toHaveLength(2);
+      expect(Array.from(logits).every(Number.isFinite)).toBe(true);
+    } finally {
+      await session.dispose();
+    }
+    const teacher = await createInferenceSession(await artifact.readModel('teacher-fp32'), { runtime: 'node', threads: 1 });
+    expect(teacher.inputShape.slice(1)).toEqual([176, 5]);
+    await teacher.dispose();
+  }, 300_000);
 });
