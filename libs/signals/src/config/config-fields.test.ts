@@ -28,6 +28,9 @@ describe('configFields', () => {
     expect(caught(() => fields.oneOf('c', '$.s', ['a', 'b'])).message).toContain("'a', 'b'");
     expect(caught(() => fields.boolean('yes', '$.b')).location.path).toBe('$.b');
     expect(caught(() => fields.number(Number.NaN, '$.n', 0, 1)).location.path).toBe('$.n');
+    expect(caught(() => fields.sampleRate(2048, '$.rate')).location.path).toBe('$.rate');
+    expect(caught(() => fields.sampleRate(Math.PI, '$.rate')).message).toContain('not a fraction');
+    expect(fields.sampleRate(7.5, '$.rate')).toBe(7.5);
   });
 });
 

@@ -4,6 +4,7 @@
  * the parser's code whose location is the JSON path of the bad field (`$.smoothing.polyOrder`).
  */
 import { SignalsError, type SignalsErrorCode } from '../errors.js';
+import { MAX_SAMPLE_RATE_HZ, MIN_SAMPLE_RATE_HZ, resampleFactors } from '../preprocess/resample-factors.js';
 
 /** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
@@ -24,6 +25,8 @@ export interface ConfigFields {
   oneOf<T extends string>(value: unknown, path: string, options: readonly T[]): T;
   /** `true` or `false`. */
   boolean(value: unknown, path: string): boolean;
+  /** A sampling rate the resampler accepts: 1–1024 Hz, a fraction with denominator ≤ 1000. */
+  sampleRate(value: unknown, path: string): number;
 }
 
 /**
@@ -69,6 +72,15 @@ export function configFields(code: SignalsErrorCode): ConfigFields {
     boolean: (value, path) => {
       if (typeof value !== 'boolean') fail(path, `must be true or false, got ${JSON.stringify(value)}`, value);
       return value as boolean;
+    },
+    sampleRate: (value, path) => {
+      const rate = number(value, path, MIN_SAMPLE_RATE_HZ, MAX_SAMPLE_RATE_HZ);
+      try {
+        resampleFactors(rate, rate);
+      } catch (error) {
+        fail(path, error instanceof Error ? error.message : String(error), rate);
+      }
+      return rate;
     },
   };
 }

@@ -10,9 +10,8 @@ import {
   smoothingWindowLength,
   type PreprocessConfig,
 } from './preprocess-config.js';
-import { MAX_SAMPLE_RATE_HZ, MIN_SAMPLE_RATE_HZ, resampleFactors } from './resample-factors.js';
 
-const { fail, object, merged, number, integer, oneOf } = configFields('PREPROCESS_INVALID_CONFIG');
+const { fail, object, merged, number, integer, oneOf, sampleRate: readSampleRate } = configFields('PREPROCESS_INVALID_CONFIG');
 
 /**
  * Validates `input` (e.g. parsed JSON) into a {@link PreprocessConfig}. Missing fields, and
@@ -34,12 +33,7 @@ export function parsePreprocessConfig(input: unknown = {}, path = '$'): Preproce
   const root = object(input, path, keys);
   const field = (key: keyof PreprocessConfig): unknown => fieldOr(root, DEFAULT_PREPROCESS_CONFIG, key);
 
-  const sampleRate = number(field('sampleRate'), `${path}.sampleRate`, MIN_SAMPLE_RATE_HZ, MAX_SAMPLE_RATE_HZ);
-  try {
-    resampleFactors(sampleRate, sampleRate);
-  } catch (error) {
-    fail(`${path}.sampleRate`, error instanceof Error ? error.message : String(error), sampleRate);
-  }
+  const sampleRate = readSampleRate(field('sampleRate'), `${path}.sampleRate`);
   const windowSeconds = number(field('windowSeconds'), `${path}.windowSeconds`, 0, 3600, true);
   const windowSamples = secondsToSamples(windowSeconds, sampleRate);
   if (windowSamples < 1) fail(`${path}.windowSeconds`, `gives ${windowSamples} samples at ${sampleRate} Hz`, windowSeconds);

@@ -20,6 +20,8 @@ export interface FeatureFixtures {
   }>;
 }
 
+let cached: FeatureFixtures | undefined;
+
 /**
  * The scipy references of filters and the EMG envelope, read once.
  *
@@ -30,4 +32,3 @@ export function featureFixtures(): FeatureFixtures {
   cached ??= readFixture<FeatureFixtures>('features.json');
   return cached;
 }
-let cached: FeatureFixtures | undefined;

@@ -4,10 +4,9 @@
  * error whose location is its JSON path (`$.wearable.rangeUs.max`).
  */
 import { configFields, fieldOr } from '../config/config-fields.js';
-import { MAX_SAMPLE_RATE_HZ, MIN_SAMPLE_RATE_HZ, resampleFactors } from '../preprocess/resample-factors.js';
 import { DEFAULT_WEARABLE_CONFIG, type WearableConfig, type WearableDropoutConfig, type WearableMotionConfig } from './wearable-config.js';
 
-const { fail, object, merged, number } = configFields('VIEW_INVALID_CONFIG');
+const { object, merged, number, sampleRate: readSampleRate } = configFields('VIEW_INVALID_CONFIG');
 
 /**
  * Validates `input` into a {@link WearableConfig}; missing fields (nested ones too) take their
@@ -22,12 +21,7 @@ const { fail, object, merged, number } = configFields('VIEW_INVALID_CONFIG');
 export function parseWearableConfig(input: unknown = {}, path = '$'): WearableConfig {
   const root = object(input, path, Object.keys(DEFAULT_WEARABLE_CONFIG));
   const field = (key: keyof WearableConfig): unknown => fieldOr(root, DEFAULT_WEARABLE_CONFIG, key);
-  const sampleRate = number(field('sampleRate'), `${path}.sampleRate`, MIN_SAMPLE_RATE_HZ, MAX_SAMPLE_RATE_HZ);
-  try {
-    resampleFactors(sampleRate, sampleRate);
-  } catch (error) {
-    fail(`${path}.sampleRate`, error instanceof Error ? error.message : String(error), sampleRate);
-  }
+  const sampleRate = readSampleRate(field('sampleRate'), `${path}.sampleRate`);
   const resolutionUs = number(field('resolutionUs'), `${path}.resolutionUs`, 0, 1e6);
   const rangeIn = merged(field('rangeUs'), DEFAULT_WEARABLE_CONFIG.rangeUs, `${path}.rangeUs`, ['min', 'max']);
   const min = number(rangeIn.min, `${path}.rangeUs.min`, -1e6, 1e6);
