@@ -20,6 +20,7 @@ export const FIXTURES = {
       classMeans: false,
       seed: 11,
     }),
+  'report-privileged.json': () => sampleReport({ preset: 'privileged', folds: 3, seed: 7 }),
   'latency.json': () => sampleLatency(),
 } as const;
 
@@ -46,7 +47,7 @@ export function fixtureText(name: FixtureName): string {
  * const report = await readReportFixture('report-full.json');
  * ```
  */
-export async function readReportFixture(name: 'report-full.json' | 'report-one-fold.json'): Promise<ExperimentReport> {
+export async function readReportFixture(name: 'report-full.json' | 'report-one-fold.json' | 'report-privileged.json'): Promise<ExperimentReport> {
   return JSON.parse(await readFile(join(FIXTURE_DIR, name), 'utf8')) as ExperimentReport;
 }
 
@@ -76,8 +77,39 @@ export function fullReportChartIds(report: ExperimentReport): string[] {
     'accuracy',
     'macro-f1',
     'mae',
+    'paired-differences',
     'binary-accuracy',
     'binary-macro-f1',
+    'confusion-teacher',
+    'confusion-best-student',
+    'confusion-int8',
+    ...report.methods.map(() => 'learning-curve'),
+    'quantization',
+    'latency',
+    'model-size',
+  ];
+}
+
+/**
+ * Every chart id `report-privileged.json` draws, in page order: no binary-task charts (the run's
+ * task is BL vs PA4 itself), the three Pareto charts, the paired differences, one learning curve
+ * per method.
+ *
+ * @example
+ * expect(chartIds(html)).toEqual(privilegedReportChartIds(report));
+ */
+export function privilegedReportChartIds(report: ExperimentReport): string[] {
+  return [
+    'class-counts',
+    'example-traces',
+    'class-mean-traces',
+    'accuracy',
+    'macro-f1',
+    'mae',
+    'pareto-int8-size',
+    'pareto-macs',
+    'pareto-latency',
+    'paired-differences',
     'confusion-teacher',
     'confusion-best-student',
     'confusion-int8',
