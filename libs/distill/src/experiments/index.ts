@@ -6,6 +6,7 @@ export { PRESETS, presetConfig, type Preset } from './presets.js';
 export { inThreadExecutor, workerPoolExecutor, type JobExecutor } from './job-executor.js';
 export * from './progress-tracker.js';
 export * from './report-markdown.js';
+export { pointsInterval, pValueText, signedPoints } from './markdown-format.js';
 export {
   comparisonGroups,
   NO_DIFFERENCE,

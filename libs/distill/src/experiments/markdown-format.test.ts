@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, fileSize, interval, num, pct, points, pValue, row, seconds } from './markdown-format.js';
+import { count, fileSize, num, pct, pointsInterval, pValueText, row, seconds, signedPoints } from './markdown-format.js';
 
 describe('markdown formats', () => {
   it('escapes pipes in cells and formats mean ± sd', () => {
@@ -11,21 +11,21 @@ describe('markdown formats', () => {
   });
 
   it('signs point differences and never prints -0.0', () => {
-    expect(points(0.0213)).toBe('+2.1');
-    expect(points(-0.0305)).toBe('-3.0');
-    expect(points(-0.0004)).toBe('0.0');
-    expect(points(null)).toBe('–');
+    expect(signedPoints(0.0213)).toBe('+2.1');
+    expect(signedPoints(-0.0305)).toBe('-3.0');
+    expect(signedPoints(-0.0004)).toBe('0.0');
+    expect(signedPoints(null)).toBe('–');
   });
 
   it('shows a null (JSON-written infinite) interval end as ∞', () => {
-    expect(interval({ lower: -0.011, upper: 0.032 })).toBe('[-1.1, +3.2]');
-    expect(interval({ lower: null, upper: null })).toBe('[-∞, +∞]');
+    expect(pointsInterval({ lower: -0.011, upper: 0.032 })).toBe('[-1.1, +3.2]');
+    expect(pointsInterval({ lower: null, upper: null })).toBe('[-∞, +∞]');
   });
 
   it('formats p-values, counts and file sizes', () => {
-    expect(pValue(0.03125)).toBe('0.031');
-    expect(pValue(0.00213)).toBe('0.0021');
-    expect(pValue(undefined)).toBe('–');
+    expect(pValueText(0.03125)).toBe('0.031');
+    expect(pValueText(0.00213)).toBe('0.0021');
+    expect(pValueText(undefined)).toBe('–');
     expect(count(148229)).toBe('148,229');
     expect([fileSize(900), fileSize(3100), fileSize(3 * 1024 * 1024)]).toEqual(['900 B', '3.0 KB', '3.00 MB']);
   });

@@ -1,4 +1,4 @@
-/** @module Markdown table rows and the number formats of `report.md`. */
+/** @module Markdown table rows and the number formats of `report.md` (the comparison formats are shared with `report.html`). */
 import type { MeanSd } from './report-types.js';
 
 /**
@@ -46,9 +46,9 @@ export function seconds(ms: number): string {
  * JSON `null` where the run wrote ±∞).
  *
  * @example
- * points(0.0213); // '+2.1'
+ * signedPoints(0.0213); // '+2.1'
  */
-export function points(d: number | null | undefined): string {
+export function signedPoints(d: number | null | undefined): string {
   if (typeof d !== 'number' || !Number.isFinite(d)) return '–';
   const v = Number((100 * d).toFixed(1));
   return `${v > 0 ? '+' : ''}${v === 0 ? '0.0' : v.toFixed(1)}`;
@@ -59,10 +59,10 @@ export function points(d: number | null | undefined): string {
  * gives (−∞, +∞), written to JSON as null) shows as ∞.
  *
  * @example
- * interval({ lower: -0.011, upper: 0.032 }); // '[-1.1, +3.2]'
+ * pointsInterval({ lower: -0.011, upper: 0.032 }); // '[-1.1, +3.2]'
  */
-export function interval(ci: { readonly lower: number | null; readonly upper: number | null }): string {
-  const end = (v: number | null, sign: string): string => (typeof v === 'number' && Number.isFinite(v) ? points(v) : `${sign}∞`);
+export function pointsInterval(ci: { readonly lower: number | null; readonly upper: number | null }): string {
+  const end = (v: number | null, sign: string): string => (typeof v === 'number' && Number.isFinite(v) ? signedPoints(v) : `${sign}∞`);
   return `[${end(ci.lower, '-')}, ${end(ci.upper, '+')}]`;
 }
 
@@ -70,10 +70,10 @@ export function interval(ci: { readonly lower: number | null; readonly upper: nu
  * A p-value: three decimals, or two significant digits below 0.01.
  *
  * @example
- * pValue(0.03125); // '0.031'
- * pValue(0.00213); // '0.0021'
+ * pValueText(0.03125); // '0.031'
+ * pValueText(0.00213); // '0.0021'
  */
-export function pValue(p: number | null | undefined): string {
+export function pValueText(p: number | null | undefined): string {
   if (typeof p !== 'number' || !Number.isFinite(p)) return '–';
   return p >= 0.01 ? p.toFixed(3) : p.toPrecision(2);
 }

@@ -2,7 +2,7 @@
  * @module The paired-comparison part of `report.md`: every student against the CE-only student
  * of its size, one table per size, verdicts in their own words.
  */
-import { interval, pValue, points, row } from './markdown-format.js';
+import { pointsInterval, pValueText, row, signedPoints } from './markdown-format.js';
 import { comparisonGroups, pairingSentence, tooFewPairs, verdictSentence, verdictTally } from './report-comparisons.js';
 import type { ExperimentReport } from './report-types.js';
 
@@ -28,7 +28,7 @@ export function comparisonsMarkdown(report: ExperimentReport): string[] {
     );
     for (const r of g.rows) {
       const p = r.comparison.paired;
-      out.push(row([`\`${r.method}\``, points(p.meanDifference), interval(p.corrected.ci), pValue(p.wilcoxon.pValue), pValue(p.signFlip.pValue), String(p.n), p.verdict]));
+      out.push(row([`\`${r.method}\``, signedPoints(p.meanDifference), pointsInterval(p.corrected.ci), pValueText(p.wilcoxon.pValue), pValueText(p.signFlip.pValue), String(p.n), p.verdict]));
     }
     const reasons = [...new Set(g.rows.filter((r) => r.comparison.paired.verdict === 'no detectable difference' && tooFewPairs(r.comparison.paired)).map((r) => r.comparison.paired.reason))];
     for (const reason of reasons) {
