@@ -63,6 +63,14 @@ export async function readLatencyFixture(): Promise<unknown> {
   return JSON.parse(await readFile(join(FIXTURE_DIR, 'latency.json'), 'utf8')) as unknown;
 }
 
+/** Charts every fixture with class means draws before the comparison charts. */
+const DATA_AND_METHOD_CHARTS = ['class-counts', 'example-traces', 'class-mean-traces', 'accuracy', 'macro-f1', 'mae'];
+
+/** Charts after the binary section: confusion, one learning curve per method, int8 and latency. */
+function laterChartIds(report: ExperimentReport): string[] {
+  return ['confusion-teacher', 'confusion-best-student', 'confusion-int8', ...report.methods.map(() => 'learning-curve'), 'quantization', 'latency', 'model-size'];
+}
+
 /**
  * Every chart id `report-full.json` draws, in page order (one learning curve per method).
  *
@@ -70,52 +78,16 @@ export async function readLatencyFixture(): Promise<unknown> {
  * expect(chartIds(html)).toEqual(fullReportChartIds(report));
  */
 export function fullReportChartIds(report: ExperimentReport): string[] {
-  return [
-    'class-counts',
-    'example-traces',
-    'class-mean-traces',
-    'accuracy',
-    'macro-f1',
-    'mae',
-    'paired-differences',
-    'binary-accuracy',
-    'binary-macro-f1',
-    'confusion-teacher',
-    'confusion-best-student',
-    'confusion-int8',
-    ...report.methods.map(() => 'learning-curve'),
-    'quantization',
-    'latency',
-    'model-size',
-  ];
+  return [...DATA_AND_METHOD_CHARTS, 'paired-differences', 'binary-accuracy', 'binary-macro-f1', ...laterChartIds(report)];
 }
 
 /**
- * Every chart id `report-privileged.json` draws, in page order: no binary-task charts (the run's
- * task is BL vs PA4 itself), the three Pareto charts, the paired differences, one learning curve
- * per method.
+ * Every chart id `report-privileged.json` draws, in page order: the three Pareto charts and the
+ * paired differences, no binary-task charts (the run's task is BL vs PA4 itself).
  *
  * @example
  * expect(chartIds(html)).toEqual(privilegedReportChartIds(report));
  */
 export function privilegedReportChartIds(report: ExperimentReport): string[] {
-  return [
-    'class-counts',
-    'example-traces',
-    'class-mean-traces',
-    'accuracy',
-    'macro-f1',
-    'mae',
-    'pareto-int8-size',
-    'pareto-macs',
-    'pareto-latency',
-    'paired-differences',
-    'confusion-teacher',
-    'confusion-best-student',
-    'confusion-int8',
-    ...report.methods.map(() => 'learning-curve'),
-    'quantization',
-    'latency',
-    'model-size',
-  ];
+  return [...DATA_AND_METHOD_CHARTS, 'pareto-int8-size', 'pareto-macs', 'pareto-latency', 'paired-differences', ...laterChartIds(report)];
 }
