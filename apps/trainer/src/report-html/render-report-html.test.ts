@@ -1,8 +1,9 @@
 import type { ExperimentReport, MethodResult } from '@painkd/distill';
 import { describe, expect, it } from 'vitest';
-import { fullReportChartIds, readLatencyFixture, readReportFixture } from '../../tests/report-html/fixtures.js';
+import { fullReportChartIds, privilegedReportChartIds, readLatencyFixture, readReportFixture } from '../../tests/report-html/fixtures.js';
 import { sampleReport } from '../../tests/report-html/sample-report.js';
 import { ReportHtmlError } from './errors.js';
+import { escapeHtml } from './escape-html.js';
 import { parseLatency } from './latency.js';
 import { buildReportPage, renderReportHtml } from './render-report-html.js';
 
@@ -34,7 +35,7 @@ describe('buildReportPage', () => {
     const { html, warnings } = await buildReportPage(report, parseLatency(await readLatencyFixture()));
     expect(warnings).toEqual([]);
     expect(chartIds(html)).toEqual(fullReportChartIds(report));
-    expect(notes(html)).toEqual([]);
+    expect(notes(html)).toEqual(['comparisons-n']);
     for (const [id, svg] of figures(html)) {
       expect(svg, id).toMatch(/<\/figcaption><svg [^>]*viewBox="0 0 \d+(\.\d+)? \d+(\.\d+)?"/);
       expect(svg, id).toMatch(/class="mark-(rect|line|symbol|rule|text|area)[^"]*role-mark/);
@@ -64,6 +65,41 @@ describe('buildReportPage', () => {
     const loss = (rows.reduce((a, r) => a + r.fp32.accuracy - r.int8.accuracy, 0) / rows.length) * 100;
     expect(html).toContain(`data-int8-loss="${loss.toFixed(2)}"`);
     expect(html).toMatch(/data-card="speed-up"[\s\S]*?35\.9×/);
+  });
+
+  it('keeps a default run free of size-sweep and view sections, with a compact comparison table', async () => {
+    const report = await readReportFixture('report-full.json');
+    const html = await renderReportHtml(report, { latency: await readLatencyFixture() });
+    expect(html).not.toContain('data-section="sizes"');
+    expect(html).not.toContain('href="#sizes"');
+    expect(html).not.toContain('data-table="views"');
+    expect(html).not.toContain('transductive');
+    expect(html).toContain('href="#comparisons"');
+    expect(html.match(/data-table="comparisons"/g)).toHaveLength(1);
+    expect(html).toContain('No detectable difference for student-kd, student-cosine, student-fitnets, student-dkd: 5 non-zero paired differences');
+    expect(html).toMatch(/data-card="verdicts"[\s\S]*?0 of 4 better[\s\S]*?0 worse, 4 no detectable difference/);
+    expect(html).toContain('<th scope="col">BL vs PA4 acc. (5-class model)</th>');
+    expect(html).toContain('<h2>Baseline vs PA4 (5-class model)</h2>');
+    expect(html).toContain('scored by the 5-class model on BL1 and PA4 windows with its two logits (BL1, PA4) only, not by a model trained on the binary task');
+  });
+
+  it('draws every chart of a privileged run: views, transductive label, size sweep, paired comparisons, cards', async () => {
+    const report = await readReportFixture('report-privileged.json');
+    const { html, warnings } = await buildReportPage(report, parseLatency(await readLatencyFixture()));
+    expect(warnings).toEqual([]);
+    expect(chartIds(html)).toEqual(privilegedReportChartIds(report));
+    expect(notes(html)).toEqual(['transductive', 'binary']);
+    expect(html).toContain(escapeHtml("Normalisation scope 'subject' (view wrist) — transductive: per-subject statistics include the test subject's unlabelled windows."));
+    expect(html).toMatch(/<a href="#data">Data<\/a> · <a href="#methods">Methods<\/a> · <a href="#sizes">Sizes<\/a> · <a href="#comparisons">Paired Δ<\/a> · <a href="#binary">/);
+    expect(html).toContain('<td>wrist</td><td>students</td><td>4 Hz</td><td>22 (5.50 s)</td><td>simulated wearable</td><td>gsr:level</td>');
+    expect(html).toContain('<dt>cross-validation</dt><dd>group-kfold, 3 folds × 2 repeats (a fold seed each), seed 7');
+    expect(html).toMatch(/data-card="teacher"[\s\S]*?lab: 5 channels at 32 Hz/);
+    expect(html).toMatch(/data-card="reference-teacher"[\s\S]*?teacher-gsr, lab-gsr: gsr:level at 32 Hz/);
+    expect(html).toMatch(/data-card="best-student"[\s\S]*?student-kd@m[\s\S]*?wrist: gsr:level at 4 Hz, 22 samples, simulated wearable/);
+    expect(html).toMatch(/data-card="gap"[\s\S]*?vs CE-only student \(m\)/);
+    expect(html).toMatch(/data-card="verdicts"[\s\S]*?1 of 4 better[\s\S]*?1 worse, 2 no detectable difference/);
+    expect(figures(html).get('accuracy')).toContain('CE-only student (m) ');
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
   });
 
   it('stays correct with one fold (sd 0) and missing methods: no CE line, notes instead of charts', async () => {

@@ -18,6 +18,22 @@ describe('reportView', () => {
     expect(new Set(view.colors.range).size).toBe(report.methods.length);
   });
 
+  it('in a size family: every teacher, the CE-only student of the best size, one colour per method', async () => {
+    const report = await readReportFixture('report-privileged.json');
+    const view = reportView(report);
+    expect(view.teachers.map((m) => m.id)).toEqual(['teacher', 'teacher-gsr']);
+    expect(view.bestStudent?.id).toBe('student-kd@m');
+    expect(view.ce?.id).toBe('student-ce@m');
+    expect(view.repeats).toBe(2);
+    expect(view.viewOf(report.methods[2]!)?.name).toBe('wrist');
+    const color = (id: string): string | undefined => view.colors.range[view.colors.domain.indexOf(id)];
+    expect(color('student-kd@xs')).toBe(color('student-kd@m'));
+    expect(color('student-ce@xs')).toBe(CE_COLOR);
+    expect(color('student-ce@m')).toBe(CE_COLOR);
+    expect(color('teacher-gsr')).toBe(TEACHER_COLOR);
+    expect(color('student-kd@m')).not.toBe(color('student-dkd@m'));
+  });
+
   it('reports every structural problem at once', () => {
     const bad = { schemaVersion: 1, classLabels: [], data: {}, methods: [{ id: 3 }] } as unknown as ExperimentReport;
     expect(() => reportView(bad)).toThrow(

@@ -1,8 +1,9 @@
 /**
  * @module A read-only view over an `ExperimentReport` that the sections share: which run is the
- * teacher, which the CE-only student, which the best student, and the method colours.
+ * teacher (and the reference teachers), which the CE-only student, which the best student, how
+ * many CV repeats, and the method colours.
  */
-import type { ExperimentReport, MethodResult } from '@painkd/distill';
+import { repeatsOf, type ExperimentReport, type MethodResult, type ViewSummary } from '@painkd/distill';
 import { ReportHtmlError } from './errors.js';
 import { finiteOr } from './format.js';
 import { methodColors, type MethodColors } from './theme.js';
@@ -12,15 +13,36 @@ export interface ReportView {
   readonly report: ExperimentReport;
   readonly methods: readonly MethodResult[];
   readonly teacher: MethodResult | undefined;
-  /** The student trained with cross-entropy only (id `student-ce` or ending in `-ce`). */
+  /** Every teacher: the teacher, then the reference teachers (e.g. a GSR-only one). */
+  readonly teachers: readonly MethodResult[];
+  /**
+   * The student trained with cross-entropy only (method `student-ce` or ending in `-ce`, or a
+   * comparison's baseline); in a size family, the one of the best student's size.
+   */
   readonly ce: MethodResult | undefined;
   /** The student with the highest mean accuracy (first in report order on ties). */
   readonly bestStudent: MethodResult | undefined;
   readonly colors: MethodColors;
   readonly classLabels: readonly string[];
+  /** CV repeats (1 without repeated CV). */
+  readonly repeats: number;
+  /** The input view a method saw, when the report describes its views. */
+  readonly viewOf: (m: MethodResult) => ViewSummary | undefined;
 }
 
 const CE_ID = /(^|[-_])ce$/i;
+
+/**
+ * A student's method (run id): `method`, or the id for a report written before size families.
+ *
+ * @example
+ * ```ts
+ * methodOf({ id: 'student-kd@xs', method: 'student-kd' }); // 'student-kd'
+ * ```
+ */
+export function methodOf(m: Pick<MethodResult, 'id'> & { readonly method?: unknown }): string {
+  return typeof m.method === 'string' ? m.method : m.id;
+}
 
 /**
  * Checks the few structural facts the renderer relies on, so a hand-edited or foreign
@@ -66,8 +88,7 @@ export function assertReportShape(report: ExperimentReport): void {
 export function reportView(report: ExperimentReport): ReportView {
   assertReportShape(report);
   const methods = report.methods;
-  const teacher = methods.find((m) => m.role === 'teacher');
-  const ce = methods.find((m) => m.role === 'student' && CE_ID.test(m.id));
+  const teachers = methods.filter((m) => m.role === 'teacher');
   let bestStudent: MethodResult | undefined;
   for (const m of methods) {
     if (m.role !== 'student') continue;
@@ -76,13 +97,21 @@ export function reportView(report: ExperimentReport): ReportView {
       bestStudent = m;
     }
   }
+  const baselines = new Set((report.comparisons ?? []).map((c) => c.baseline));
+  const isCe = (m: Pick<MethodResult, 'id'> & { readonly method?: unknown }): boolean => baselines.has(m.id) || CE_ID.test(methodOf(m));
+  const ces = methods.filter((m) => m.role === 'student' && isCe(m));
+  const ce = ces.find((m) => m.size === bestStudent?.size) ?? ces[0];
+  const views = new Map((report.data.views ?? []).map((v) => [v.name, v]));
   return {
     report,
     methods,
-    teacher,
+    teacher: teachers.find((m) => m.id === 'teacher') ?? teachers[0],
+    teachers,
     ce,
     bestStudent,
-    colors: methodColors(methods, ce?.id),
+    colors: methodColors(methods, isCe),
     classLabels: report.classLabels,
+    repeats: repeatsOf(report),
+    viewOf: (m) => (typeof m.view === 'string' ? views.get(m.view) : undefined),
   };
 }

@@ -30,25 +30,29 @@ export interface MethodColors {
 
 /**
  * Assigns each method a colour: the teacher dark grey, the CE-only student grey, the others from a
- * colour-blind-aware categorical palette in report order.
+ * colour-blind-aware categorical palette in report order. Students of one method share its colour
+ * across a size family (`student-kd@xs` and `student-kd@l` alike), keyed by `method`.
  *
  * @param methods - the report's methods in report order.
- * @param ceId - id of the CE-only student, when there is one.
+ * @param isCe - whether a student is a CE-only student.
  * @example
  * ```ts
- * methodColors([{ id: 'teacher', role: 'teacher' }], undefined); // { domain: ['teacher'], range: ['#1f2937'] }
+ * methodColors([{ id: 'teacher', role: 'teacher' }], () => false); // { domain: ['teacher'], range: ['#1f2937'] }
  * ```
  */
 export function methodColors(
-  methods: readonly { readonly id: string; readonly role: 'teacher' | 'student' }[],
-  ceId: string | undefined,
+  methods: readonly { readonly id: string; readonly role: 'teacher' | 'student'; readonly method?: string }[],
+  isCe: (m: { readonly id: string; readonly method?: string }) => boolean,
 ): MethodColors {
-  let next = 0;
+  const byMethod = new Map<string, string>();
   const range = methods.map((m) => {
     if (m.role === 'teacher') return TEACHER_COLOR;
-    if (m.id === ceId) return CE_COLOR;
-    const color = STUDENT_PALETTE[next % STUDENT_PALETTE.length] ?? CE_COLOR;
-    next += 1;
+    if (isCe(m)) return CE_COLOR;
+    const key = m.method ?? m.id;
+    const known = byMethod.get(key);
+    if (known !== undefined) return known;
+    const color = STUDENT_PALETTE[byMethod.size % STUDENT_PALETTE.length] ?? CE_COLOR;
+    byMethod.set(key, color);
     return color;
   });
   return { domain: methods.map((m) => m.id), range };

@@ -20,6 +20,7 @@ export const FIXTURES = {
       classMeans: false,
       seed: 11,
     }),
+  'report-privileged.json': () => sampleReport({ preset: 'privileged', folds: 3, seed: 7 }),
   'latency.json': () => sampleLatency(),
 } as const;
 
@@ -46,7 +47,7 @@ export function fixtureText(name: FixtureName): string {
  * const report = await readReportFixture('report-full.json');
  * ```
  */
-export async function readReportFixture(name: 'report-full.json' | 'report-one-fold.json'): Promise<ExperimentReport> {
+export async function readReportFixture(name: 'report-full.json' | 'report-one-fold.json' | 'report-privileged.json'): Promise<ExperimentReport> {
   return JSON.parse(await readFile(join(FIXTURE_DIR, name), 'utf8')) as ExperimentReport;
 }
 
@@ -62,6 +63,14 @@ export async function readLatencyFixture(): Promise<unknown> {
   return JSON.parse(await readFile(join(FIXTURE_DIR, 'latency.json'), 'utf8')) as unknown;
 }
 
+/** Charts every fixture with class means draws before the comparison charts. */
+const DATA_AND_METHOD_CHARTS = ['class-counts', 'example-traces', 'class-mean-traces', 'accuracy', 'macro-f1', 'mae'];
+
+/** Charts after the binary section: confusion, one learning curve per method, int8 and latency. */
+function laterChartIds(report: ExperimentReport): string[] {
+  return ['confusion-teacher', 'confusion-best-student', 'confusion-int8', ...report.methods.map(() => 'learning-curve'), 'quantization', 'latency', 'model-size'];
+}
+
 /**
  * Every chart id `report-full.json` draws, in page order (one learning curve per method).
  *
@@ -69,21 +78,16 @@ export async function readLatencyFixture(): Promise<unknown> {
  * expect(chartIds(html)).toEqual(fullReportChartIds(report));
  */
 export function fullReportChartIds(report: ExperimentReport): string[] {
-  return [
-    'class-counts',
-    'example-traces',
-    'class-mean-traces',
-    'accuracy',
-    'macro-f1',
-    'mae',
-    'binary-accuracy',
-    'binary-macro-f1',
-    'confusion-teacher',
-    'confusion-best-student',
-    'confusion-int8',
-    ...report.methods.map(() => 'learning-curve'),
-    'quantization',
-    'latency',
-    'model-size',
-  ];
+  return [...DATA_AND_METHOD_CHARTS, 'paired-differences', 'binary-accuracy', 'binary-macro-f1', ...laterChartIds(report)];
+}
+
+/**
+ * Every chart id `report-privileged.json` draws, in page order: the three Pareto charts and the
+ * paired differences, no binary-task charts (the run's task is BL vs PA4 itself).
+ *
+ * @example
+ * expect(chartIds(html)).toEqual(privilegedReportChartIds(report));
+ */
+export function privilegedReportChartIds(report: ExperimentReport): string[] {
+  return [...DATA_AND_METHOD_CHARTS, 'pareto-int8-size', 'pareto-macs', 'pareto-latency', 'paired-differences', ...laterChartIds(report)];
 }

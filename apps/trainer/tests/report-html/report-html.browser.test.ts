@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReportHtml } from '../../src/report-html/index.js';
-import { FIXTURE_DIR, fullReportChartIds, readReportFixture } from './fixtures.js';
+import { FIXTURE_DIR, fullReportChartIds, privilegedReportChartIds, readReportFixture } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-output', 'report-html');
@@ -136,6 +136,33 @@ describe('report.html in headless Chromium, network off', () => {
     for (const shot of ['report-desktop.png', 'report-phone.png']) {
       expect((await stat(join(OUT, shot))).size).toBeGreaterThan(50_000);
     }
+  });
+
+  it('draws a privileged run (views, size sweep, Pareto charts, paired comparisons) on a laptop and a phone', async () => {
+    const report = await readReportFixture('report-privileged.json');
+    const path = await writeReportHtml(report, join(OUT, 'privileged'), { latencyJsonPath: join(FIXTURE_DIR, 'latency.json') });
+    const url = pathToFileURL(path).href;
+    const expected = privilegedReportChartIds(report);
+    const page = await context.newPage();
+    for (const [width, name] of [
+      [1280, 'desktop'],
+      [390, 'phone'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      const v = await visit(page, url, join(OUT, `report-privileged-${name}.png`));
+      expectDrawn(v, expected);
+      expect(v.requests).toEqual([url]);
+      expect(v.scrollWidth, name).toBeLessThanOrEqual(width);
+      for (const id of ['sizes', 'comparisons']) {
+        await page.locator(`[data-section="${id}"]`).screenshot({ path: join(OUT, `report-privileged-${id}-${name}.png`) });
+      }
+    }
+    const pareto = await page.$$eval('figure[data-chart^="pareto-"] svg', (svgs) => svgs.map((s) => s.textContent ?? ''));
+    expect(pareto).toHaveLength(3);
+    for (const text of pareto) expect(text).toMatch(/teacher \(lab\) 0\.\d{3}[\s\S]*teacher-gsr \(lab-gsr\) 0\.\d{3}/);
+    expect(await page.textContent('[data-section="comparisons"]')).toContain('no detectable difference');
+    expect(await page.textContent('[data-note="transductive"]')).toContain("per-subject statistics include the test subject's unlabelled windows");
+    await page.close();
   });
 
   it('draws a one-fold run with missing methods and no latency file, with notes in their place', async () => {

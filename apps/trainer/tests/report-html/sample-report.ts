@@ -1,17 +1,23 @@
 /**
  * @module Builds realistic, seeded `ExperimentReport`s for the HTML report's tests: a full run
- * (teacher + five students, five folds, binary task, int8 rows) and cut-down variants. Metrics
- * are computed from sampled confusion matrices, so every number is consistent with the others.
+ * (teacher + five students, five folds, binary task, int8 rows), cut-down variants, and a
+ * privileged run (a five-channel lab teacher and a GSR-only reference teacher; wrist students at
+ * two sizes × three methods; two CV repeats; paired comparisons; footprints). Metrics are computed
+ * from sampled confusion matrices, so every number is consistent with the others.
  */
-import type {
-  EpochRecord,
-  ExampleTrace,
-  ExperimentReport,
-  FoldResult,
-  MeanSd,
-  MethodResult,
-  MetricSet,
-  QuantizationRow,
+import {
+  comparePaired,
+  type EpochRecord,
+  type ExampleTrace,
+  type ExperimentReport,
+  type Footprint,
+  type FoldResult,
+  type MeanSd,
+  type MethodComparison,
+  type MethodResult,
+  type MetricSet,
+  type QuantizationRow,
+  type ViewSummary,
 } from '@painkd/distill';
 import { mulberry32 } from '@painkd/signals';
 
@@ -25,6 +31,11 @@ interface MethodPlan {
   readonly params: number;
   readonly accuracy: number;
   readonly hyper: Readonly<Record<string, unknown>>;
+  /** The run id of a student in a size family (default: `id`). */
+  readonly method?: string;
+  readonly size?: string;
+  /** Default `lab`. */
+  readonly view?: string;
 }
 
 /** The default experiment's six runs, with plausible target accuracies. */
@@ -36,6 +47,59 @@ export const METHOD_PLANS: readonly MethodPlan[] = [
   { id: 'student-fitnets', role: 'student', arch: 'gsr-cnn-student', params: 7_861, accuracy: 0.37, hyper: { hintWeight: 1, hintEpochs: 10 } },
   { id: 'student-dkd', role: 'student', arch: 'gsr-cnn-student', params: 7_861, accuracy: 0.405, hyper: { alpha: 1, beta: 8, temperature: 4 } },
 ];
+
+function wristStudent(method: string, size: string, params: number, accuracy: number): MethodPlan {
+  return { id: `${method}@${size}`, method, size, view: 'wrist', role: 'student', arch: 'student-tiny', params, accuracy, hyper: { loss: method } };
+}
+
+/**
+ * The privileged run's plans: teacher on five lab channels, a GSR-only reference teacher, and
+ * students on the wrist view at sizes `xs` and `m` with CE, KD and DKD (target accuracies on the
+ * 5-class scale; the binary task adds 0.42).
+ */
+export const PRIVILEGED_PLANS: readonly MethodPlan[] = [
+  { id: 'teacher', role: 'teacher', arch: 'teacher-cnn', params: 148_997, accuracy: 0.475, hyper: { view: 'lab' }, view: 'lab' },
+  { id: 'teacher-gsr', role: 'teacher', arch: 'teacher-cnn', params: 147_845, accuracy: 0.44, hyper: { view: 'lab-gsr' }, view: 'lab-gsr' },
+  wristStudent('student-ce', 'xs', 212, 0.3),
+  wristStudent('student-kd', 'xs', 212, 0.305),
+  wristStudent('student-dkd', 'xs', 212, 0.22),
+  wristStudent('student-ce', 'm', 1_530, 0.35),
+  wristStudent('student-kd', 'm', 1_530, 0.44),
+  wristStudent('student-dkd', 'm', 1_530, 0.355),
+];
+
+/** The privileged run's views: five lab channels, lab GSR, and GSR through the simulated wrist sensor. */
+export const PRIVILEGED_VIEWS: readonly ViewSummary[] = [
+  {
+    name: 'lab',
+    seenBy: ['teacher'],
+    channels: ['gsr:level', 'ecg:heart-rate', 'emg_trapezius:envelope', 'emg_corrugator:envelope', 'emg_zygomaticus:envelope'],
+    sampleRate: 32,
+    windowSamples: 176,
+    wearable: false,
+  },
+  { name: 'lab-gsr', seenBy: ['teacher-gsr'], channels: ['gsr:level'], sampleRate: 32, windowSamples: 176, wearable: false },
+  { name: 'wrist', seenBy: ['students'], channels: ['gsr:level'], sampleRate: 4, windowSamples: 22, wearable: true },
+];
+
+/** The privileged run's footprints: both student sizes and the teacher. */
+export const PRIVILEGED_FOOTPRINTS: readonly Footprint[] = [
+  { id: 'xs', role: 'student', arch: 'student-tiny', params: 212, macs: 2_140, fp32Bytes: 4_310, int8Bytes: 2_230, latencyUs: { p50: 31, p90: 38, runtime: 'onnxruntime-node', runs: 500 } },
+  { id: 'm', role: 'student', arch: 'student-tiny', params: 1_530, macs: 15_800, fp32Bytes: 9_640, int8Bytes: 3_980, latencyUs: { p50: 44, p90: 52, runtime: 'onnxruntime-node', runs: 500 } },
+  { id: 'teacher', role: 'teacher', arch: 'teacher-cnn', params: 148_997, macs: 2_310_000, fp32Bytes: 601_220, latencyUs: { p50: 640, p90: 720, runtime: 'onnxruntime-node', runs: 500 } },
+];
+
+/** Every student against the student of its size whose method is `student-ce`, paired by (repeat, fold). */
+function comparisons(methods: readonly MethodResult[], folds: number): MethodComparison[] {
+  const students = methods.filter((m) => m.role === 'student');
+  const accuracy = (m: MethodResult): number[] => m.folds.map((f) => f.metrics.accuracy);
+  return students.flatMap((m) => {
+    const base = students.find((b) => b.method === 'student-ce' && b.size === m.size);
+    if (base === undefined || base === m) return [];
+    const paired = comparePaired(accuracy(m), accuracy(base), { testTrainRatio: 1 / Math.max(1, folds - 1) });
+    return [{ id: m.id, baseline: base.id, metric: 'accuracy' as const, paired }];
+  });
+}
 
 /** Options of {@link sampleReport}. */
 export interface SampleReportOptions {
@@ -50,6 +114,13 @@ export interface SampleReportOptions {
   readonly classMeans?: boolean;
   /** `binary`: the run's main task is baseline vs PA4 (two classes, no separate binary metrics). */
   readonly task?: 'multiclass' | 'binary';
+  /** CV repeats (default 1; 2 for `privileged`). */
+  readonly repeats?: number;
+  /**
+   * `privileged`: {@link PRIVILEGED_PLANS} on the binary task with views, footprints and the wrist
+   * view normalised per subject (transductive); `methods` then picks from those plans.
+   */
+  readonly preset?: 'default' | 'privileged';
   readonly seed?: number;
 }
 
@@ -155,28 +226,39 @@ function trace(random: Random, classIndex: number, label: string, level: number,
  * ```
  */
 export function sampleReport(options: SampleReportOptions = {}): ExperimentReport {
+  const privileged = options.preset === 'privileged';
   const folds = options.folds ?? 5;
-  const keep = options.methods ?? METHOD_PLANS.map((m) => m.id);
+  const repeats = options.repeats ?? (privileged ? 2 : 1);
+  const plans = privileged ? PRIVILEGED_PLANS : METHOD_PLANS;
+  const keep = options.methods ?? plans.map((m) => m.id);
   const random = mulberry32(options.seed ?? 20_251_129);
   const subjects = 87;
   const perFold = Array.from({ length: folds }, (_, k) => Math.floor(subjects / folds) + (k < subjects % folds ? 1 : 0));
-  const testSubjects = perFold.map((count, k) =>
-    Array.from({ length: count }, (_, i) => `S${String(1 + perFold.slice(0, k).reduce((a, b) => a + b, 0) + i).padStart(3, '0')}`),
-  );
-  const foldShift = Array.from({ length: folds }, () => 0.03 * normal(random));
-  const binaryTask = options.task === 'binary';
+  const ids = Array.from({ length: subjects }, (_, i) => `S${String(1 + i).padStart(3, '0')}`);
+  const testSubjects = Array.from({ length: repeats }, (_, r) => {
+    const order = r === 0 ? ids : shuffled(ids, random);
+    return perFold.map((count, k) => {
+      const start = perFold.slice(0, k).reduce((a, b) => a + b, 0);
+      return order.slice(start, start + count);
+    });
+  });
+  const foldShift = Array.from({ length: folds * repeats }, () => 0.03 * normal(random));
+  const binaryTask = privileged || options.task === 'binary';
   const labels: readonly string[] = binaryTask ? ['BL', 'PA4'] : CLASS_LABELS;
   const levels = binaryTask ? [0, 4] : [0, 1, 2, 3, 4];
   const n = labels.length;
-  const methods: MethodResult[] = METHOD_PLANS.filter((p) => keep.includes(p.id)).map((plan) => {
-    const foldResults: FoldResult[] = perFold.map((count, k) => {
-      const acc = plan.accuracy + (binaryTask ? 0.42 : 0) + (foldShift[k] ?? 0) + 0.012 * normal(random);
+  const pairs = Array.from({ length: folds * repeats }, (_, i) => ({ repeat: Math.floor(i / folds), fold: i % folds }));
+  const methods: MethodResult[] = plans.filter((p) => keep.includes(p.id)).map((plan) => {
+    const foldResults: FoldResult[] = pairs.map(({ repeat, fold: k }, i) => {
+      const count = perFold[k] ?? 0;
+      const acc = plan.accuracy + (binaryTask ? 0.42 : 0) + (foldShift[i] ?? 0) + 0.012 * normal(random);
       const metrics = metricsOf(sampleConfusion(random, count * 20, n, acc));
       const binary = options.binary === false || binaryTask ? undefined : metricsOf(sampleConfusion(random, count * 20, 2, Math.min(0.95, acc + 0.42)));
       const h = history(random, plan.role);
       return {
+        repeat,
         fold: k,
-        testSubjects: testSubjects[k] ?? [],
+        testSubjects: testSubjects[repeat]?.[k] ?? [],
         metrics,
         ...(binary === undefined ? {} : { binary }),
         history: h,
@@ -192,6 +274,10 @@ export function sampleReport(options: SampleReportOptions = {}): ExperimentRepor
     return {
       id: plan.id,
       role: plan.role,
+      method: plan.method ?? plan.id,
+      ...(plan.size === undefined ? {} : { size: plan.size }),
+      view: plan.view ?? 'lab',
+      ...(plan.role === 'student' && (plan.method ?? plan.id) !== 'student-ce' ? { teacher: 'teacher' } : {}),
       arch: plan.arch,
       params: plan.params,
       hyper: plan.hyper,
@@ -213,33 +299,43 @@ export function sampleReport(options: SampleReportOptions = {}): ExperimentRepor
   const quantization: QuantizationRow[] | undefined =
     options.quantization === false || student === undefined
       ? undefined
-      : student.folds.map((f) => {
-          const int8Matrix = f.metrics.confusion.map((row, t) => {
-            const moved = row.map((c) => c);
-            const shift = Math.min(moved[t] ?? 0, Math.round(random() * 3));
-            moved[t] = (moved[t] ?? 0) - shift;
-            const to = t === n - 1 ? t - 1 : t + 1;
-            moved[to] = (moved[to] ?? 0) + shift;
-            return moved;
+      : student.folds
+          .filter((f) => f.repeat === 0)
+          .map((f) => {
+            const int8Matrix = f.metrics.confusion.map((row, t) => {
+              const moved = row.map((c) => c);
+              const shift = Math.min(moved[t] ?? 0, Math.round(random() * 3));
+              moved[t] = (moved[t] ?? 0) - shift;
+              const to = t === n - 1 ? t - 1 : t + 1;
+              moved[to] = (moved[to] ?? 0) + shift;
+              return moved;
+            });
+            const int8 = metricsOf(int8Matrix);
+            const int8Row = { accuracy: int8.accuracy, macroF1: int8.macroF1, mae: int8.mae };
+            return {
+              fold: f.fold,
+              fp32: { accuracy: f.metrics.accuracy, macroF1: f.metrics.macroF1, mae: f.metrics.mae },
+              int8: options.int8Confusion === false ? int8Row : { ...int8Row, confusion: int8Matrix },
+            };
           });
-          const int8 = metricsOf(int8Matrix);
-          const int8Row = { accuracy: int8.accuracy, macroF1: int8.macroF1, mae: int8.mae };
-          return {
-            fold: f.fold,
-            fp32: { accuracy: f.metrics.accuracy, macroF1: f.metrics.macroF1, mae: f.metrics.mae },
-            int8: options.int8Confusion === false ? int8Row : { ...int8Row, confusion: int8Matrix },
-          };
-        });
-  const rate = 32;
-  const windowSamples = 176;
+  const rate = privileged ? 4 : 32;
+  const windowSamples = privileged ? 22 : 176;
+  const views: readonly ViewSummary[] = privileged
+    ? PRIVILEGED_VIEWS
+    : [{ name: 'lab', seenBy: ['teacher', 'students'], channels: ['gsr:level'], sampleRate: rate, windowSamples, wearable: false }];
+  const compared = comparisons(methods, folds);
   return {
     schemaVersion: 1,
     painkdVersion: '0.1.0',
     createdAt: '2026-11-29T02:00:00.000Z',
     config: {
       profile: folds === 1 ? 'quick' : 'full',
+      preset: privileged ? 'privileged' : 'default',
       seed: 7,
-      preprocess: { modelSampleRate: rate, windowSeconds: 5.5, savgolWindow: 11, normalise: 'minmax-safe' },
+      preprocess: { modelSampleRate: 32, windowSeconds: 5.5, savgolWindow: 11, normalise: 'minmax-safe' },
+      ...(privileged
+        ? { views: { lab: {}, 'lab-gsr': {}, wrist: { preprocess: { sampleRate: 4, normalization: { method: 'zscore', scope: 'subject' } }, wearable: {} } } }
+        : { views: { lab: {} } }),
       methods: methods.map((m) => ({ id: m.id, ...m.hyper })),
     },
     data: {
@@ -249,18 +345,31 @@ export function sampleReport(options: SampleReportOptions = {}): ExperimentRepor
       windowsPerClass: Array.from({ length: n }, () => subjects * 20),
       sampleRate: rate,
       windowSamples,
+      views,
       examples: levels.map((level, c) => trace(random, c, labels[c] ?? String(c), level, rate, windowSamples)),
       ...(options.classMeans === false
         ? {}
         : { classMeans: levels.map((level, c) => ({ ...trace(random, c, labels[c] ?? String(c), level, rate, windowSamples), subject: 'all' })) }),
     },
-    cv: { scheme: 'group-kfold', folds, seed: 7 },
+    cv: { scheme: 'group-kfold', folds, repeats, seed: 7 },
     task: binaryTask ? 'binary' : 'multiclass',
     classLabels: [...labels],
     methods,
+    ...(compared.length === 0 ? {} : { comparisons: compared }),
+    ...(privileged ? { footprints: PRIVILEGED_FOOTPRINTS } : {}),
     ...(quantization === undefined ? {} : { quantization }),
     wallMs: methods.reduce((a, m) => a + m.trainMs, 0) + 4_200,
   };
+}
+
+/** A seeded Fisher–Yates shuffle (a CV repeat deals the subjects anew). */
+function shuffled<T>(items: readonly T[], random: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
 
 /**

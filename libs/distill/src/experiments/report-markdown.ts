@@ -1,16 +1,23 @@
-/** @module `report.md`: the experiment report as Markdown tables (methods, folds, binary task, runs). */
-import type { ExperimentReport, MeanSd, MethodResult } from './report-types.js';
-import { meanSd } from '../metrics/fold-summary.js';
+/**
+ * @module `report.md`: the experiment report as Markdown tables (views, methods, size sweep,
+ * paired comparisons, folds, binary task, runs).
+ */
+import { count, num, pct, row, seconds } from './markdown-format.js';
+import { comparisonsMarkdown } from './report-markdown-comparisons.js';
+import { sizeSweepMarkdown } from './report-markdown-sweep.js';
+import { binaryScoringNote, foldLabel, repeatOf, repeatsOf, sensorLabel } from './report-labels.js';
+import type { ExperimentReport, FoldResult, MethodResult } from './report-types.js';
+import { describedViews, transductiveNote } from './report-views.js';
 
-const pct = (m: MeanSd): string => `${(100 * m.mean).toFixed(1)} ± ${(100 * m.sd).toFixed(1)}`;
-const num = (m: MeanSd): string => `${m.mean.toFixed(3)} ± ${m.sd.toFixed(3)}`;
-const seconds = (ms: number): string => (ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`);
+/** Above this many methods the per-fold table turns compact: accuracy only, one table per size. */
+export const WIDE_PER_FOLD_METHODS = 8;
 
 /**
- * Renders the report as Markdown: one row per method with mean ± sd (sample sd over folds; a
- * single fold shows ± 0.0) of accuracy, macro-F1, MAE, RMSE and the BL1-vs-PA4 task, parameter
- * count and training time; the paired accuracy difference of each student to the CE-only
- * student on the same folds; per-fold accuracy and macro-F1; summed confusion matrices; every
+ * Renders the report as Markdown: the input views (when teacher and students do not share one),
+ * one row per method with mean ± sd over (repeat, fold) pairs (sample sd; a single pair shows
+ * ± 0.0) of accuracy, macro-F1, MAE, RMSE and the BL1-vs-PA4 task, parameter count and training
+ * time; the size sweep and its deployment costs; each student's paired comparison with the
+ * CE-only student of its size; per-(repeat, fold) accuracy; summed confusion matrices; every
  * run's hyper-parameters; fp32-vs-int8 rows and the final models when present.
  *
  * @example
@@ -19,21 +26,36 @@ const seconds = (ms: number): string => (ms >= 60_000 ? `${(ms / 60_000).toFixed
 export function renderReportMarkdown(report: ExperimentReport): string {
   const out: string[] = [];
   const d = report.data;
+  const repeats = repeatsOf(report);
+  const transductive = transductiveNote(report);
   out.push(`# painkd experiment report`, '');
   out.push(
     `- Created ${report.createdAt} by painkd ${report.painkdVersion}; wall time ${seconds(report.wallMs)}` +
       (report.runtime ? ` on tfjs \`${report.runtime.backend}\` with ${report.runtime.workers} worker(s)` : ''),
     `- Data: ${d.source} (${d.root}), ${d.subjects} subjects, windows per class ${d.windowsPerClass.join(' / ')} (${report.classLabels.join(' / ')}), ` +
       `${d.windowSamples} samples at ${d.sampleRate} Hz`,
-    `- Task: ${report.task}; cross-validation: ${report.cv.scheme}, ${report.cv.folds} folds grouped by subject (seed ${report.cv.seed}); ` +
+    `- Task: ${report.task}; cross-validation: ${report.cv.scheme}, ${report.cv.folds} folds${repeats > 1 ? ` × ${repeats} repeats (a fold seed each)` : ''} grouped by subject (seed ${report.cv.seed}); ` +
       `validation subjects for early stopping are drawn from each fold's training subjects`,
+    ...(transductive ? [`- ${transductive}`] : []),
     '',
   );
 
-  out.push('## Methods (mean ± sd over folds)', '');
+  const views = describedViews(report);
+  if (views.length > 0) {
+    out.push('## Input views', '', row(['View', 'Seen by', 'Channels', 'Rate', 'Window', 'Sensor']), row(['---', '---', '---', '---:', '---:', '---']));
+    for (const v of views) {
+      const secs = v.sampleRate > 0 ? ` (${(v.windowSamples / v.sampleRate).toFixed(2)} s)` : '';
+      out.push(row([`\`${v.name}\``, v.seenBy.join(', '), v.channels.join(', '), `${v.sampleRate} Hz`, `${v.windowSamples} samples${secs}`, sensorLabel(v)]));
+    }
+    out.push('', 'Every view is cut from the same recordings: window i of one view is window i of every other.', '');
+  }
+
+  out.push(`## Methods (mean ± sd over ${repeats > 1 ? '(repeat, fold) pairs' : 'folds'})`, '');
   const binary = report.methods.some((m) => m.summary.binary);
+  const fromMulticlass = binary && report.task === 'multiclass';
+  const binaryHead = fromMulticlass ? ` (${report.classLabels.length}-class model)` : '';
   out.push(
-    row(['Method', 'Role', 'Net', 'Params', 'Accuracy %', 'Macro-F1 %', 'MAE', 'RMSE', ...(binary ? ['BL1 vs PA4 acc %', 'BL1 vs PA4 F1 %'] : []), 'Train time']),
+    row(['Method', 'Role', 'Net', 'Params', 'Accuracy %', 'Macro-F1 %', 'MAE', 'RMSE', ...(binary ? [`BL1 vs PA4 acc %${binaryHead}`, `BL1 vs PA4 F1 %${binaryHead}`] : []), 'Train time']),
     row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', ...(binary ? ['---:', '---:'] : []), '---:']),
   );
   for (const m of report.methods) {
@@ -43,7 +65,7 @@ export function renderReportMarkdown(report: ExperimentReport): string {
         `\`${m.id}\``,
         m.role,
         m.arch,
-        m.params.toLocaleString('en-US'),
+        count(m.params),
         pct(s.accuracy),
         pct(s.macroF1),
         num(s.mae),
@@ -53,40 +75,13 @@ export function renderReportMarkdown(report: ExperimentReport): string {
       ]),
     );
   }
-  out.push('', 'MAE and RMSE are on the 0–4 pain scale (BL1 = 0 … PA4 = 4). The sd is the sample sd (n − 1) over folds.', '');
-
-  const baseline = report.methods.find((m) => m.id === 'student-ce');
-  const students = report.methods.filter((m) => m.role === 'student' && m !== baseline);
-  if (baseline && students.length > 0) {
-    out.push('## Paired difference to the CE-only student (same folds)', '');
-    out.push(row(['Method', 'Δ accuracy (pts)', 'Δ macro-F1 (pts)', 'Folds better']), row(['---', '---:', '---:', '---:']));
-    for (const m of students) {
-      const dAcc = paired(m, baseline, (f) => f.metrics.accuracy);
-      const dF1 = paired(m, baseline, (f) => f.metrics.macroF1);
-      const better = m.folds.filter((f, i) => f.metrics.accuracy > baseline.folds[i].metrics.accuracy).length;
-      out.push(row([`\`${m.id}\``, signed(dAcc), signed(dF1), `${better} / ${m.folds.length}`]));
-    }
-    out.push('');
-  }
-
-  out.push('## Per fold', '');
-  out.push(row(['Fold', 'Test subjects', ...report.methods.map((m) => `\`${m.id}\` acc / F1 %`)]), row(['---:', '---', ...report.methods.map(() => '---:')]));
-  const folds = report.methods[0]?.folds ?? [];
-  folds.forEach((f, i) => {
-    out.push(
-      row([
-        String(f.fold + 1),
-        f.testSubjects.length > 4 ? `${f.testSubjects.slice(0, 3).join(', ')} … (${f.testSubjects.length})` : f.testSubjects.join(', '),
-        ...report.methods.map((m) => {
-          const r = m.folds[i];
-          return r ? `${(100 * r.metrics.accuracy).toFixed(1)} / ${(100 * r.metrics.macroF1).toFixed(1)} (${r.epochsRun} ep)` : '–';
-        }),
-      ]),
-    );
-  });
+  out.push('', `MAE and RMSE are on the 0–4 pain scale (BL1 = 0 … PA4 = 4). The sd is the sample sd (n − 1) over ${repeats > 1 ? '(repeat, fold) pairs' : 'folds'}.`);
+  if (fromMulticlass) out.push(`BL1 vs PA4 columns: ${binaryScoringNote(report.classLabels.length)}.`);
   out.push('');
 
-  out.push('## Confusion matrices (summed over folds; rows true, columns predicted)', '');
+  out.push(...sizeSweepMarkdown(report), ...comparisonsMarkdown(report), ...perFoldMarkdown(report, repeats));
+
+  out.push(`## Confusion matrices (summed over ${repeats > 1 ? '(repeat, fold) pairs' : 'folds'}; rows true, columns predicted)`, '');
   for (const m of report.methods) {
     out.push(`**${m.id}**`, '', row(['', ...report.classLabels]), row(['---', ...report.classLabels.map(() => '---:')]));
     m.summary.confusion.forEach((r, i) => out.push(row([report.classLabels[i], ...r.map(String)])));
@@ -122,7 +117,7 @@ export function renderReportMarkdown(report: ExperimentReport): string {
       row(['---', '---', '---:', '---:', '---:', '---']),
     );
     for (const m of [f.teacher, f.student]) {
-      out.push(row([`\`${m.id}\``, m.arch, m.params.toLocaleString('en-US'), `${m.epochsRun} (${m.bestEpoch})`, seconds(m.trainMs), m.files.map((p) => `\`${p}\``).join(', ')]));
+      out.push(row([`\`${m.id}\``, m.arch, count(m.params), `${m.epochsRun} (${m.bestEpoch})`, seconds(m.trainMs), m.files.map((p) => `\`${p}\``).join(', ')]));
     }
     out.push('');
   }
@@ -133,17 +128,55 @@ export function renderReportMarkdown(report: ExperimentReport): string {
   return out.join('\n');
 }
 
-function paired(m: MethodResult, base: MethodResult, f: (fold: MethodResult['folds'][number]) => number): MeanSd | undefined {
-  if (m.folds.length !== base.folds.length || m.folds.length === 0) return undefined;
-  return meanSd(m.folds.map((fold, i) => f(fold) - f(base.folds[i])));
+/** The (repeat, fold) pairs of a report in run order, from the method with the most folds. */
+function pairsOf(report: ExperimentReport): FoldResult[] {
+  const longest = report.methods.reduce<MethodResult | undefined>((a, m) => (a === undefined || m.folds.length > a.folds.length ? m : a), undefined);
+  return [...(longest?.folds ?? [])].sort((a, b) => repeatOf(a) - repeatOf(b) || a.fold - b.fold);
 }
 
-function signed(m: MeanSd | undefined): string {
-  if (!m) return '–';
-  const v = 100 * m.mean;
-  return `${v >= 0 ? '+' : ''}${v.toFixed(1)} ± ${(100 * m.sd).toFixed(1)}`;
+function foldOf(m: MethodResult, pair: FoldResult): FoldResult | undefined {
+  return m.folds.find((f) => repeatOf(f) === repeatOf(pair) && f.fold === pair.fold);
 }
 
-function row(cells: readonly string[]): string {
-  return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+function subjects(f: FoldResult): string {
+  return f.testSubjects.length > 4 ? `${f.testSubjects.slice(0, 3).join(', ')} … (${f.testSubjects.length})` : f.testSubjects.join(', ');
+}
+
+/**
+ * Per-(repeat, fold) results. Up to {@link WIDE_PER_FOLD_METHODS} methods: one row per pair with
+ * test subjects, accuracy / F1 and epochs of every method. Above: the pairs' test subjects, then
+ * accuracy only, one table per group (teachers, then each student size), methods as rows.
+ */
+function perFoldMarkdown(report: ExperimentReport, repeats: number): string[] {
+  const pairs = pairsOf(report);
+  const out: string[] = [repeats > 1 ? '## Per repeat and fold' : '## Per fold', ''];
+  if (report.methods.length <= WIDE_PER_FOLD_METHODS) {
+    out.push(row(['Fold', 'Test subjects', ...report.methods.map((m) => `\`${m.id}\` acc / F1 %`)]), row(['---:', '---', ...report.methods.map(() => '---:')]));
+    for (const p of pairs) {
+      const cells = report.methods.map((m) => {
+        const r = foldOf(m, p);
+        return r ? `${(100 * r.metrics.accuracy).toFixed(1)} / ${(100 * r.metrics.macroF1).toFixed(1)} (${r.epochsRun} ep)` : '–';
+      });
+      out.push(row([foldLabel(p, repeats), subjects(p), ...cells]));
+    }
+    out.push('');
+    return out;
+  }
+  out.push(row(['Fold', 'Test subjects']), row(['---:', '---']), ...pairs.map((p) => row([foldLabel(p, repeats), subjects(p)])), '');
+  const groups = new Map<string, MethodResult[]>();
+  for (const m of report.methods) {
+    const key = m.role === 'teacher' ? 'Teachers' : typeof m.size === 'string' ? `Size \`${m.size}\`` : 'Students';
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  for (const [title, methods] of groups) {
+    out.push(`**${title}**, accuracy %`, '', row(['Method', ...pairs.map((p) => foldLabel(p, repeats))]), row(['---', ...pairs.map(() => '---:')]));
+    for (const m of methods) {
+      out.push(row([`\`${m.id}\``, ...pairs.map((p) => {
+        const r = foldOf(m, p);
+        return r ? (100 * r.metrics.accuracy).toFixed(1) : '–';
+      })]));
+    }
+    out.push('');
+  }
+  return out;
 }

@@ -5,12 +5,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, type MethodColors } from '../theme.js';
 
-/** One method's bar: its fold mean ± sd and the per-fold values. */
+/** One method's bar: its mean ± sd over (repeat, fold) pairs and the value of each pair. */
 export interface MetricBar {
   readonly method: string;
   readonly mean: number;
   readonly sd: number;
-  readonly folds: readonly { readonly fold: number; readonly value: number }[];
+  /** One dot per (repeat, fold) pair, labelled like `fold 3` or `r2 f3` (the dot's offset key). */
+  readonly folds: readonly { readonly label: string; readonly value: number }[];
 }
 
 /** A vertical reference line drawn across all bars. */
@@ -56,7 +57,7 @@ export function metricBarsSpec(input: MetricBarsInput): TopLevelSpec {
     hi: Math.min(upper, b.mean + b.sd),
   }));
   const dots = input.bars.flatMap((b) =>
-    b.folds.map((f) => ({ method: b.method, fold: `fold ${f.fold + 1}`, value: f.value })),
+    b.folds.map((f) => ({ method: b.method, fold: f.label, value: f.value })),
   );
   const refs = input.references.map((r) => ({ label: `${r.label} ${r.value.toFixed(3)}`, value: r.value }));
   const refStyles = input.references.map((r) => REFERENCE_STYLES[r.kind]);

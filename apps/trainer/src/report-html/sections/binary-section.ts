@@ -1,5 +1,5 @@
 /** @module The binary task of the literature, baseline vs PA4: accuracy and macro-F1 per method. */
-import type { MethodResult } from '@painkd/distill';
+import { binaryScoringNote, foldLabel, type MethodResult } from '@painkd/distill';
 import { metricBarsSpec, type MetricBar } from '../charts/metric-bars.js';
 import { finiteOr } from '../format.js';
 import { grid, note, section, type ChartContext } from '../html.js';
@@ -8,7 +8,7 @@ import { references } from './methods-section.js';
 
 type BinaryKey = 'accuracy' | 'macroF1';
 
-function binaryBars(methods: readonly MethodResult[], key: BinaryKey): MetricBar[] {
+function binaryBars(methods: readonly MethodResult[], key: BinaryKey, repeats: number): MetricBar[] {
   return methods.flatMap((m) => {
     const s = m.summary.binary?.[key];
     const mean = finiteOr(s?.mean, Number.NaN);
@@ -20,7 +20,7 @@ function binaryBars(methods: readonly MethodResult[], key: BinaryKey): MetricBar
         sd: finiteOr(s?.sd, 0),
         folds: m.folds.flatMap((f) => {
           const v = f.binary?.[key];
-          return typeof v === 'number' && Number.isFinite(v) ? [{ fold: f.fold, value: v }] : [];
+          return typeof v === 'number' && Number.isFinite(v) ? [{ label: foldLabel(f, repeats), value: v }] : [];
         }),
       },
     ];
@@ -36,15 +36,18 @@ function binaryBars(methods: readonly MethodResult[], key: BinaryKey): MetricBar
  * ```
  */
 export async function binarySection(view: ReportView, ctx: ChartContext): Promise<string> {
-  const heading = 'Baseline vs PA4 (binary)';
-  const lead = 'The task most GSR papers report: no pain against the strongest stimulus.';
+  const heading = view.report.task === 'multiclass' ? `Baseline vs PA4 (${view.classLabels.length}-class model)` : 'Baseline vs PA4 (binary)';
+  const lead =
+    view.report.task === 'multiclass'
+      ? `The task most GSR papers report: no pain against the strongest stimulus, ${binaryScoringNote(view.classLabels.length)}.`
+      : 'The task most GSR papers report: no pain against the strongest stimulus.';
   const metrics = [
     { key: 'accuracy' as const, id: 'binary-accuracy', title: 'BL vs PA4 accuracy', chance: 0.5 },
     { key: 'macroF1' as const, id: 'binary-macro-f1', title: 'BL vs PA4 macro-F1', chance: undefined },
   ];
   const figures: string[] = [];
   for (const metric of metrics) {
-    const bars = binaryBars(view.methods, metric.key);
+    const bars = binaryBars(view.methods, metric.key, view.repeats);
     if (bars.length === 0) continue;
     const spec = metricBarsSpec({
       metric: metric.title,
@@ -53,7 +56,7 @@ export async function binarySection(view: ReportView, ctx: ChartContext): Promis
       colors: view.colors,
       upperBound: 1,
     });
-    figures.push(await ctx.chart(metric.id, spec, metric.title, 'bar = mean, black line = ± 1 sd, dots = folds'));
+    figures.push(await ctx.chart(metric.id, spec, metric.title, `bar = mean, black line = ± 1 sd, dots = ${view.repeats > 1 ? '(repeat, fold) pairs' : 'folds'}`));
   }
   if (figures.length === 0) {
     const why =

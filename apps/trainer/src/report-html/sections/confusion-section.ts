@@ -27,7 +27,8 @@ export function int8Confusion(rows: readonly QuantizationRow[], n: number): numb
   return sum;
 }
 
-function foldsNote(m: MethodResult): string {
+function foldsNote(m: MethodResult, repeats: number): string {
+  if (repeats > 1) return `${m.id}, summed over ${m.folds.length} (repeat, fold) pairs: each window counted once per repeat`;
   return `${m.id}, summed over ${m.folds.length} fold${m.folds.length === 1 ? '' : 's'}`;
 }
 
@@ -54,7 +55,7 @@ export async function confusionSection(view: ReportView, ctx: ChartContext): Pro
       notes.push(note(c.id, `${c.method.id} has no ${n}×${n} confusion matrix.`));
     } else {
       const spec = confusionHeatmapSpec({ labels: view.classLabels, matrix: c.method.summary.confusion });
-      figures.push(await ctx.chart(c.id, spec, c.title, foldsNote(c.method), { method: c.method.id }));
+      figures.push(await ctx.chart(c.id, spec, c.title, foldsNote(c.method, view.repeats), { method: c.method.id }));
     }
   }
   const quant = view.report.quantization ?? [];

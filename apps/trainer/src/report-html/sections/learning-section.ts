@@ -1,5 +1,5 @@
 /** @module Learning curves: train and validation loss per epoch, one small chart per method, one fold. */
-import type { FoldResult, MethodResult } from '@painkd/distill';
+import { foldLabel, repeatOf, type FoldResult, type MethodResult } from '@painkd/distill';
 import { learningCurveSpec } from '../charts/learning-curve.js';
 import { grid, note, section, type ChartContext } from '../html.js';
 import type { ReportView } from '../report-view.js';
@@ -20,7 +20,7 @@ export function shownFold(view: ReportView): number | undefined {
 }
 
 function foldOf(m: MethodResult, fold: number | undefined): FoldResult | undefined {
-  return m.folds.find((f) => f.fold === fold) ?? m.folds[0];
+  return m.folds.find((f) => f.fold === fold && repeatOf(f) === 0) ?? m.folds[0];
 }
 
 /**
@@ -43,13 +43,13 @@ export async function learningSection(view: ReportView, ctx: ChartContext): Prom
       continue;
     }
     const spec = learningCurveSpec({ history: usable });
-    const caption = `fold ${f.fold + 1}, ${f.epochsRun} epoch${f.epochsRun === 1 ? '' : 's'}; dotted line = lowest validation loss`;
+    const caption = `${foldLabel(f, view.repeats)}, ${f.epochsRun} epoch${f.epochsRun === 1 ? '' : 's'}; dotted line = lowest validation loss`;
     figures.push(await ctx.chart('learning-curve', spec, m.id, caption, { method: m.id }));
   }
   const missing = without.length === 0 ? '' : note('learning-curves', `No epoch history recorded for: ${without.join(', ')}.`);
   const lead =
     fold === undefined
       ? 'Train and validation loss per epoch.'
-      : `Train and validation loss per epoch on fold ${fold + 1}. Distillation runs plot their combined training loss, so scales differ between methods.`;
+      : `Train and validation loss per epoch on ${foldLabel({ repeat: 0, fold }, view.repeats)}. Distillation runs plot their combined training loss, so scales differ between methods.`;
   return section('learning', 'Learning curves', lead, grid(figures) + missing);
 }

@@ -2,8 +2,9 @@
  * @module The methods section: accuracy, macro-F1 and MAE per method (mean ± sd bars, fold dots,
  * teacher and CE-only student as reference lines), the summary table and the per-fold table.
  */
-import type { MethodResult, MetricSet } from '@painkd/distill';
+import { binaryScoringNote, foldLabel, repeatOf, WIDE_PER_FOLD_METHODS, type FoldResult, type MethodResult, type MetricSet } from '@painkd/distill';
 import { metricBarsSpec, type MetricBar, type MetricReference } from '../charts/metric-bars.js';
+import { escapeHtml } from '../escape-html.js';
 import { duration, finiteOr, fixed, integer, meanSd } from '../format.js';
 import { grid, note, section, table, type ChartContext } from '../html.js';
 import type { ReportView } from '../report-view.js';
@@ -16,7 +17,12 @@ const METRICS: readonly { key: MetricKey; id: string; title: string; caption: st
   { key: 'mae', id: 'mae', title: 'MAE', caption: 'on the class index scale; lower is better', bounded: false },
 ];
 
-function bars(methods: readonly MethodResult[], pick: (m: MetricSet) => number, mean: (m: MethodResult) => { mean: number; sd: number } | undefined): MetricBar[] {
+function bars(
+  methods: readonly MethodResult[],
+  repeats: number,
+  pick: (m: MetricSet) => number,
+  mean: (m: MethodResult) => { mean: number; sd: number } | undefined,
+): MetricBar[] {
   return methods.flatMap((m) => {
     const s = mean(m);
     const mu = finiteOr(s?.mean, Number.NaN);
@@ -28,7 +34,7 @@ function bars(methods: readonly MethodResult[], pick: (m: MetricSet) => number, 
         sd: finiteOr(s?.sd, 0),
         folds: m.folds.flatMap((f) => {
           const v = pick(f.metrics);
-          return Number.isFinite(v) ? [{ fold: f.fold, value: v }] : [];
+          return Number.isFinite(v) ? [{ label: foldLabel(f, repeats), value: v }] : [];
         }),
       },
     ];
@@ -39,6 +45,53 @@ function bars(methods: readonly MethodResult[], pick: (m: MetricSet) => number, 
 function epochs(m: MethodResult): string {
   const mean = m.folds.reduce((a, f) => a + finiteOr(f.epochsRun, 0), 0) / Math.max(1, m.folds.length);
   return Number.isInteger(mean) ? String(mean) : fixed(mean, 1);
+}
+
+function binaryHeader(view: ReportView): string {
+  return view.report.task === 'multiclass' ? `BL vs PA4 acc. (${view.classLabels.length}-class model)` : 'BL vs PA4 acc.';
+}
+
+/** Whether the per-fold table is compact: accuracy only, one table per group of methods. */
+function compact(view: ReportView): boolean {
+  return view.methods.length > WIDE_PER_FOLD_METHODS;
+}
+
+/** Every (repeat, fold) pair of the report, in run order. */
+function pairsOf(view: ReportView): { repeat: number; fold: number }[] {
+  const keys = new Map<string, { repeat: number; fold: number }>();
+  for (const m of view.methods) for (const f of m.folds) keys.set(`${repeatOf(f)}:${f.fold}`, { repeat: repeatOf(f), fold: f.fold });
+  return [...keys.values()].sort((a, b) => a.repeat - b.repeat || a.fold - b.fold);
+}
+
+function foldAt(m: MethodResult, pair: { repeat: number; fold: number }): FoldResult | undefined {
+  return m.folds.find((f) => repeatOf(f) === pair.repeat && f.fold === pair.fold);
+}
+
+/**
+ * The per-fold tables: methods as rows, (repeat, fold) pairs as columns. Up to
+ * `WIDE_PER_FOLD_METHODS` methods, one table of accuracy / macro-F1; above, accuracy only in one
+ * table per group (teachers, then each student size), so no table grows both long and wide.
+ */
+function perFoldTables(view: ReportView): string {
+  const pairs = pairsOf(view);
+  const headers = ['method', ...pairs.map((p) => foldLabel(p, view.repeats))];
+  const cells = (m: MethodResult, both: boolean): string[] => [
+    m.id,
+    ...pairs.map((p) => {
+      const f = foldAt(m, p);
+      if (f === undefined) return '–';
+      return both ? `${fixed(f.metrics.accuracy, 3)} / ${fixed(f.metrics.macroF1, 3)}` : fixed(f.metrics.accuracy, 3);
+    }),
+  ];
+  if (!compact(view)) return table('per-fold', headers, view.methods.map((m) => cells(m, true)));
+  const groups = new Map<string, MethodResult[]>();
+  for (const m of view.methods) {
+    const key = m.role === 'teacher' ? 'Teachers' : m.size === undefined ? 'Students' : `Size ${m.size}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  return [...groups]
+    .map(([title, methods]) => `<h3>${escapeHtml(title)}</h3>${table('per-fold', headers, methods.map((m) => cells(m, false)))}`)
+    .join('');
 }
 
 /**
@@ -58,7 +111,8 @@ export function references(
   const t = view.teacher === undefined ? Number.NaN : finiteOr(value(view.teacher), Number.NaN);
   if (view.teacher !== undefined && Number.isFinite(t)) refs.push({ kind: 'teacher', label: 'teacher', value: t });
   const c = view.ce === undefined ? Number.NaN : finiteOr(value(view.ce), Number.NaN);
-  if (view.ce !== undefined && Number.isFinite(c)) refs.push({ kind: 'ce', label: 'CE-only student', value: c });
+  const size = view.ce?.size === undefined ? '' : ` (${view.ce.size})`;
+  if (view.ce !== undefined && Number.isFinite(c)) refs.push({ kind: 'ce', label: `CE-only student${size}`, value: c });
   if (chance !== undefined) refs.push({ kind: 'chance', label: 'chance', value: chance });
   return refs;
 }
@@ -88,12 +142,13 @@ export async function methodsSection(view: ReportView, ctx: ChartContext): Promi
     const chance = metric.key === 'accuracy' && nClasses > 1 ? 1 / nClasses : undefined;
     const spec = metricBarsSpec({
       metric: metric.key === 'mae' ? `MAE (0–${Math.max(1, nClasses - 1)} scale)` : metric.title,
-      bars: bars(view.methods, (m) => m[metric.key], (m) => m.summary[metric.key]),
+      bars: bars(view.methods, view.repeats, (m) => m[metric.key], (m) => m.summary[metric.key]),
       references: references(view, (m) => m.summary[metric.key]?.mean, chance),
       colors: view.colors,
       ...(metric.bounded ? { upperBound: 1 } : {}),
     });
-    figures.push(await ctx.chart(metric.id, spec, metric.title, `${metric.caption}; bar = mean, black line = ± 1 sd, dots = folds`));
+    const dots = view.repeats > 1 ? '(repeat, fold) pairs' : 'folds';
+    figures.push(await ctx.chart(metric.id, spec, metric.title, `${metric.caption}; bar = mean, black line = ± 1 sd, dots = ${dots}`));
   }
   const best = view.bestStudent;
   const withBinary = view.methods.some((m) => m.summary.binary !== undefined);
@@ -112,25 +167,13 @@ export async function methodsSection(view: ReportView, ctx: ChartContext): Promi
   const highlight = new Set(best === undefined ? [] : [view.methods.indexOf(best)]);
   const summary = table(
     'methods',
-    ['method', 'net', 'params', 'accuracy', 'macro-F1', 'MAE', 'RMSE', ...(withBinary ? ['BL vs PA4 acc.'] : []), 'epochs', 'train time'],
+    ['method', 'net', 'params', 'accuracy', 'macro-F1', 'MAE', 'RMSE', ...(withBinary ? [binaryHeader(view)] : []), 'epochs', 'train time'],
     summaryRows,
     highlight,
   );
-  const foldIds = [...new Set(view.methods.flatMap((m) => m.folds.map((f) => f.fold)))].sort((a, b) => a - b);
-  const foldRows = view.methods.map((m) => [
-    m.id,
-    ...foldIds.map((k) => {
-      const f = m.folds.find((x) => x.fold === k);
-      return f === undefined ? '–' : `${fixed(f.metrics.accuracy, 3)} / ${fixed(f.metrics.macroF1, 3)}`;
-    }),
-  ]);
-  const perFold =
-    `<details data-details="per-fold"><summary>Per-fold accuracy / macro-F1</summary>` +
-    table('per-fold', ['method', ...foldIds.map((k) => `fold ${k + 1}`)], foldRows) +
-    `</details>`;
-  const lead =
-    best === undefined
-      ? 'Every method sees the same subject-grouped folds, so the comparison is paired.'
-      : `Every method sees the same subject-grouped folds, so the comparison is paired. Best student: ${best.id} (${meanSd(best.summary.accuracy, 3)} accuracy).`;
+  const perFold = `<details data-details="per-fold"><summary>Per-${view.repeats > 1 ? '(repeat, fold)' : 'fold'} ${compact(view) ? 'accuracy' : 'accuracy / macro-F1'}</summary>${perFoldTables(view)}</details>`;
+  const same = `Every method sees the same subject-grouped folds${view.repeats > 1 ? ` in each of ${view.repeats} CV repeats` : ''}, so the comparison is paired.`;
+  const binaryNote = withBinary && view.report.task === 'multiclass' ? ` BL vs PA4: ${binaryScoringNote(view.classLabels.length)}.` : '';
+  const lead = `${same}${best === undefined ? '' : ` Best student: ${best.id} (${meanSd(best.summary.accuracy, 3)} accuracy).`}${binaryNote}`;
   return section('methods', 'Teacher and students', lead, missingReferences(view) + grid(figures) + summary + perFold);
 }

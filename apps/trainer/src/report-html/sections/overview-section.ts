@@ -1,4 +1,8 @@
-/** @module The page header and the at-a-glance cards: teacher, best student, int8 cost, speed-up. */
+/**
+ * @module The page header and the at-a-glance cards: teacher (and reference teachers, with the
+ * view each saw), best student, the paired verdicts against CE-only, int8 cost, speed-up.
+ */
+import { describedViews, NO_DIFFERENCE, verdictTally, viewLabel, type MethodResult } from '@painkd/distill';
 import { escapeHtml } from '../escape-html.js';
 import { duration, finiteOr, fixed, integer, meanSd } from '../format.js';
 import { speedUps, type LatencyState } from '../latency.js';
@@ -26,11 +30,27 @@ function points(a: number, b: unknown): string {
   return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}`;
 }
 
+/** `, <view line>` when the run has views worth naming (teacher and students see different ones). */
+function seen(view: ReportView, m: MethodResult): string {
+  const v = describedViews(view.report).length === 0 ? undefined : view.viewOf(m);
+  return v === undefined ? '' : `, ${viewLabel(v)}`;
+}
+
+function verdictCard(view: ReportView): Card | undefined {
+  const all = view.report.comparisons ?? [];
+  if (all.length === 0) return undefined;
+  const t = verdictTally(all);
+  return { id: 'verdicts', key: 'distillation vs CE-only, paired', value: `${t.better} of ${t.total} better`, sub: `${t.worse} worse, ${t.none} ${NO_DIFFERENCE}` };
+}
+
 function cards(view: ReportView, latency: LatencyState): Card[] {
   const out: Card[] = [];
   const { teacher, bestStudent, ce } = view;
   if (teacher !== undefined) {
-    out.push({ id: 'teacher', key: 'teacher accuracy', value: meanSd(teacher.summary.accuracy, 3), sub: `${teacher.id}, ${integer(teacher.params)} params` });
+    out.push({ id: 'teacher', key: 'teacher accuracy', value: meanSd(teacher.summary.accuracy, 3), sub: `${teacher.id}, ${integer(teacher.params)} params${seen(view, teacher)}` });
+  }
+  for (const ref of view.teachers.filter((t) => t !== teacher)) {
+    out.push({ id: 'reference-teacher', key: 'reference teacher accuracy', value: meanSd(ref.summary.accuracy, 3), sub: `${ref.id}${seen(view, ref)}` });
   }
   if (bestStudent !== undefined) {
     const ratio = teacher !== undefined && bestStudent.params > 0 ? `, ${fixed(teacher.params / bestStudent.params, 0)}× fewer params` : '';
@@ -38,16 +58,19 @@ function cards(view: ReportView, latency: LatencyState): Card[] {
       id: 'best-student',
       key: 'best student accuracy',
       value: meanSd(bestStudent.summary.accuracy, 3),
-      sub: `${bestStudent.id}, ${integer(bestStudent.params)} params${ratio}`,
+      sub: `${bestStudent.id}, ${integer(bestStudent.params)} params${ratio}${seen(view, bestStudent)}`,
     });
     const acc = finiteOr(bestStudent.summary.accuracy?.mean, Number.NaN);
     const vsTeacher = teacher === undefined ? undefined : `${points(acc, teacher.summary.accuracy?.mean)} vs teacher`;
-    const vsCe = ce === undefined || ce === bestStudent ? undefined : `${points(acc, ce.summary.accuracy?.mean)} vs CE-only student`;
+    const ceSize = ce?.size === undefined ? '' : ` (${ce.size})`;
+    const vsCe = ce === undefined || ce === bestStudent ? undefined : `${points(acc, ce.summary.accuracy?.mean)} vs CE-only student${ceSize}`;
     const gaps = [vsCe, vsTeacher].filter((g): g is string => g !== undefined);
     if (gaps.length > 0) {
       out.push({ id: 'gap', key: 'best student, accuracy points', value: gaps[0] ?? '', sub: gaps[1] ?? (ce === undefined ? 'no CE-only student to compare with' : 'the CE-only student is the best student') });
     }
   }
+  const verdicts = verdictCard(view);
+  if (verdicts !== undefined) out.push(verdicts);
   const loss = int8AccuracyLossPoints(view.report.quantization ?? []);
   if (loss !== undefined) out.push({ id: 'int8', key: 'int8 accuracy cost', value: `${fixed(loss, 2)} points`, sub: loss <= 1 ? 'within the 1-point goal' : 'over the 1-point goal' });
   if (latency.kind === 'ok') {
