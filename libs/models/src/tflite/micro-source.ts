@@ -47,7 +47,7 @@ export function microSource(bytes: Uint8Array, name: string): MicroSource {
   const arenaBytes = estimateArenaBytes(graph);
   const macro = name.toUpperCase();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const description = safeComment(graph.description);
+  const description = summary(graph.description);
   const io = (t: TfliteTensor, what: 'INPUT' | 'OUTPUT'): string[] => {
     if (t.type !== TensorType.INT8 || !t.quantization) return [`// ${what.toLowerCase()} is float32 (no quantisation parameters)`];
     return [`#define ${macro}_${what}_SCALE ${floatLiteral(t.quantization.scale[0]!)}`, `#define ${macro}_${what}_ZERO_POINT (${t.quantization.zeroPoint[0]!})`];
@@ -131,6 +131,14 @@ function floatLiteral(v: number): string {
   return `${s.includes('e') || s.includes('.') ? s : `${s}.0`}f`;
 }
 
-function safeComment(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, '?').replace(/\*\//g, '* /').slice(0, 300);
+/** One printable line about the model from its description (painkd writes JSON there). */
+function summary(description: string): string {
+  let d: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(description);
+    if (parsed && typeof parsed === 'object') d = parsed as Record<string, unknown>;
+  } catch {
+    return description.replace(/[^\x20-\x7e]/g, '?').slice(0, 120);
+  }
+  return `${String(d['arch'] ?? 'model')}: ${String(d['precision'] ?? '?')}, ${String(d['io'] ?? '?')} input/output, written by painkd ${String(d['painkdVersion'] ?? '?')}`;
 }
