@@ -6,3 +6,4 @@ export * from './ops/index.js';
 export * from './export/index.js';
 export * from './onnx/index.js';
 export * from './tflite/index.js';
+export * from './artifact/index.js';

@@ -8,6 +8,3 @@ export * from './quantize/quantize-onnx.js';
 export * from './quantize/compare-models.js';
 export * from './quantize/choose-calibration.js';
 export * from './net-stats.js';
-export * from './artifact/classification-scores.js';
-export * from './artifact/evaluate-quantization.js';
-export * from './artifact/write-artifact.js';

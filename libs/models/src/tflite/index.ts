@@ -7,3 +7,4 @@ export type { TfliteGraph, TfliteOperator, TfliteOptions, TfliteQuantization, Tf
 export { TfliteError, type TfliteErrorCode } from './tflite-error.js';
 export { estimateArenaBytes, microSource, type MicroSource } from './micro-source.js';
 export { createTfliteSession, TFLITE_RUNTIMES, type TfliteIoType, type TfliteRuntimeName, type TfliteSession } from './runtimes/tflite-session.js';
+export { tfliteLogits } from './runtimes/tflite-logits.js';
