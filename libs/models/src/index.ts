@@ -7,3 +7,4 @@ export * from './export/index.js';
 export * from './onnx/index.js';
 export * from './tflite/index.js';
 export * from './artifact/index.js';
+export * from './latency/index.js';

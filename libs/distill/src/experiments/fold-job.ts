@@ -11,7 +11,7 @@ import type { EpochRecord, FoldResult } from './report-types.js';
 import type { Fold } from '../cv/fold.js';
 import { gatherLabels, gatherWindows, type WindowDataset } from '../data/window-dataset.js';
 import { binaryTaskMetrics } from '../metrics/binary-task.js';
-import { argmaxRows, computeMetrics } from '../metrics/classification-metrics.js';
+import { scoreLogits } from '../metrics/score-logits.js';
 import { needsTeacher } from '../training/loss-spec.js';
 import type { TeacherBatch } from '../training/objective.js';
 import { predictLogits, teacherOutputs } from '../training/predict.js';
@@ -193,9 +193,7 @@ async function train(
 }
 
 function evaluate(logits: Float32Array, labels: Int32Array, data: WindowDataset, fold: Fold, outcome: TrainOutcome): FoldResult {
-  const predictions = argmaxRows(logits, data.classes);
-  const binaryLevels = data.classes === 2 ? { levels: [0, 4] } : {};
-  const metrics = computeMetrics(labels, predictions, { classes: data.classes, ...binaryLevels });
+  const metrics = scoreLogits(logits, labels, data.classes);
   const binary = data.classes === 5 ? binaryTaskMetrics(logits, labels, data.classes) : undefined;
   return {
     fold: fold.index,

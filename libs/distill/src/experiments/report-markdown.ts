@@ -1,6 +1,8 @@
 /** @module `report.md`: the experiment report as Markdown tables (methods, folds, binary task, runs). */
 import type { ExperimentReport, MeanSd, MethodResult } from './report-types.js';
 import { meanSd } from '../metrics/fold-summary.js';
+import { INT8_FORMATS, int8MinusFp32, int8Scores, signedPoints } from '../metrics/int8-difference.js';
+import type { QuantizationRow } from './report-types.js';
 
 const pct = (m: MeanSd): string => `${(100 * m.mean).toFixed(1)} ± ${(100 * m.sd).toFixed(1)}`;
 const num = (m: MeanSd): string => `${m.mean.toFixed(3)} ± ${m.sd.toFixed(3)}`;
@@ -93,23 +95,7 @@ export function renderReportMarkdown(report: ExperimentReport): string {
     out.push('');
   }
 
-  if (report.quantization && report.quantization.length > 0) {
-    out.push('## Student fp32 vs int8', '', row(['Fold', 'fp32 acc %', 'int8 acc %', 'fp32 F1 %', 'int8 F1 %', 'fp32 MAE', 'int8 MAE']), row(['---:', '---:', '---:', '---:', '---:', '---:', '---:']));
-    for (const q of report.quantization) {
-      out.push(
-        row([
-          String(q.fold + 1),
-          (100 * q.fp32.accuracy).toFixed(1),
-          (100 * q.int8.accuracy).toFixed(1),
-          (100 * q.fp32.macroF1).toFixed(1),
-          (100 * q.int8.macroF1).toFixed(1),
-          q.fp32.mae.toFixed(3),
-          q.int8.mae.toFixed(3),
-        ]),
-      );
-    }
-    out.push('');
-  }
+  if (report.quantization && report.quantization.length > 0) out.push(...quantizationTable(report.quantization));
 
   if (report.finalModels) {
     const f = report.finalModels;
@@ -146,4 +132,38 @@ function signed(m: MeanSd | undefined): string {
 
 function row(cells: readonly string[]): string {
   return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+}
+
+/** The fp32-vs-int8 rows: per fold and format the scores and int8 − fp32; then the mean difference, one sentence per format. */
+function quantizationTable(rows: readonly QuantizationRow[]): string[] {
+  const formats = INT8_FORMATS.filter(({ format }) => rows.every((r) => int8Scores(r, format) !== undefined));
+  const out = ['## Student fp32 vs int8', ''];
+  const diff = int8MinusFp32(rows);
+  for (const { format, label } of formats) {
+    const d = diff[format]!;
+    out.push(`- ${label} − fp32: accuracy ${signedPoints(d.accuracy)} points, macro-F1 ${signedPoints(d.macroF1)} points, MAE ${d.mae >= 0 ? '+' : '−'}${Math.abs(d.mae).toFixed(3)} (mean over ${rows.length} folds, same test windows; positive accuracy = int8 better)`);
+  }
+  const calibration = rows[0]?.calibration;
+  if (calibration) out.push(`- Calibration (per fold, the shipped artifact's choice): ${rows.map((r) => r.calibration?.method ?? '?').join(', ')}`);
+  out.push('', row(['Fold', 'Format', 'acc %', 'Δ acc pts', 'F1 %', 'Δ F1 pts', 'MAE', 'Δ MAE']), row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const q of rows) {
+    out.push(row([String(q.fold + 1), 'fp32', (100 * q.fp32.accuracy).toFixed(1), '', (100 * q.fp32.macroF1).toFixed(1), '', q.fp32.mae.toFixed(3), '']));
+    for (const { format, label } of formats) {
+      const s = int8Scores(q, format)!;
+      out.push(
+        row([
+          String(q.fold + 1),
+          label,
+          (100 * s.accuracy).toFixed(1),
+          signedPoints(s.accuracy - q.fp32.accuracy, 1),
+          (100 * s.macroF1).toFixed(1),
+          signedPoints(s.macroF1 - q.fp32.macroF1, 1),
+          s.mae.toFixed(3),
+          `${s.mae - q.fp32.mae >= 0 ? '+' : '−'}${Math.abs(s.mae - q.fp32.mae).toFixed(3)}`,
+        ]),
+      );
+    }
+  }
+  out.push('');
+  return out;
 }

@@ -3,7 +3,8 @@ import { escapeHtml } from '../escape-html.js';
 import { duration, finiteOr, fixed, integer, meanSd } from '../format.js';
 import { speedUps, type LatencyState } from '../latency.js';
 import type { ReportView } from '../report-view.js';
-import { int8AccuracyLossPoints } from './quantization-section.js';
+import { int8MinusFp32Points } from './quantization-section.js';
+import { signedPoints } from '@painkd/distill';
 
 interface Card {
   readonly id: string;
@@ -48,8 +49,15 @@ function cards(view: ReportView, latency: LatencyState): Card[] {
       out.push({ id: 'gap', key: 'best student, accuracy points', value: gaps[0] ?? '', sub: gaps[1] ?? (ce === undefined ? 'no CE-only student to compare with' : 'the CE-only student is the best student') });
     }
   }
-  const loss = int8AccuracyLossPoints(view.report.quantization ?? []);
-  if (loss !== undefined) out.push({ id: 'int8', key: 'int8 accuracy cost', value: `${fixed(loss, 2)} points`, sub: loss <= 1 ? 'within the 1-point goal' : 'over the 1-point goal' });
+  const int8 = int8MinusFp32Points(view.report.quantization ?? []);
+  if (int8.length > 0) {
+    out.push({
+      id: 'int8',
+      key: 'int8 − fp32, accuracy points',
+      value: int8.map((d) => `${signedPoints(d.points / 100)}${int8.length > 1 ? ` ${d.format === 'onnx' ? 'ONNX' : 'TFLite'}` : ''}`).join(' · '),
+      sub: int8.every((d) => d.points >= -1) ? 'within the goal of losing at most 1 point' : 'outside the goal of losing at most 1 point',
+    });
+  }
   if (latency.kind === 'ok') {
     const ups = speedUps(latency.rows).filter((u) => /int8/i.test(u.student));
     const best = ups.find((u) => /onnxruntime-node|ort-node/i.test(u.runtime) && u.batch === 1) ?? ups[0];

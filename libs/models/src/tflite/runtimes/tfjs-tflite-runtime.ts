@@ -1,7 +1,9 @@
 /**
  * @module The `tfjs-tflite` session: @tensorflow/tfjs-tflite (TFLite's web interpreter in wasm,
  * single-threaded SIMD build), loaded in Node through the wasm shim. Inputs go in as tfjs tensors
- * (int8 as int32 values, the package's convention), outputs come back as typed arrays.
+ * (int8 as int32 values, the package's convention), outputs come back as typed arrays; whichever
+ * tfjs backend is active holds them (`tf.ready()` starts the default one in a process that has
+ * none yet, e.g. a CLI that trained in worker threads).
  *
  * The package starts loading its wasm from a relative path as soon as it is imported, in the
  * background; in Node that load needs `self` and would crash the process later. So it is imported
@@ -41,6 +43,7 @@ function tfjsTflite(): Promise<TfjsTflite> {
  * ```
  */
 export async function createTfjsTfliteSession(model: Uint8Array): Promise<TfliteSession> {
+  await tf.ready();
   const tflite = await tfjsTflite();
   const buffer = model.buffer.slice(model.byteOffset, model.byteOffset + model.byteLength) as ArrayBuffer;
   const runner: TFLiteModel = await withNodeWasmShim(wasmDir, () => tflite.loadTFLiteModel(buffer, { numThreads: 1 }));
