@@ -125,7 +125,7 @@ export async function writeArtifact(outDir: string, options: WriteArtifactOption
     const [fp32Logits, onnxInt8Logits] = await Promise.all([predictLogits(studentFp32, evaluation, { runtime }), predictLogits(chosen.model, evaluation, { runtime })]);
     const g = readTflite(int8.int8Io);
     const io = (i: number): { scale: number; zeroPoint: number } => ({ scale: g.tensors[i]!.quantization!.scale[0]!, zeroPoint: g.tensors[i]!.quantization!.zeroPoint[0]! });
-    const brief = (a: ModelAgreement): ModelAgreement => ({ maxAbsLogitDiff: a.maxAbsLogitDiff, argmaxAgreement: a.argmaxAgreement, windows: a.windows, meanAbsLogitDiff: a.meanAbsLogitDiff });
+    const brief = (a: ModelAgreement): Omit<ModelAgreement, 'meanAbsLogitDiff'> => ({ maxAbsLogitDiff: a.maxAbsLogitDiff, argmaxAgreement: a.argmaxAgreement, windows: a.windows });
     tflite = {
       format: 'TFLite',
       weights: 'int8-symmetric-per-channel',
