@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backends/index.js';
 import { buildNetSpec, createNet, predictNet } from '../nets/index.js';
-import type { LayerSpec, NetSpec } from '../nets/net-spec.js';
+import type { NetSpec } from '../nets/net-spec.js';
 import { randomWeights, testSpec, testWindows } from '../onnx/test-support/random-net.js';
 import { referenceForward } from '../onnx/test-support/reference-forward.js';
 import { DEFAULT_IO, trainedLikeBatchNorm } from '../onnx/test-support/registered-net.js';
@@ -9,11 +9,8 @@ import { exportTflite } from './export-tflite.js';
 import { createTfliteSession, TFLITE_RUNTIMES } from './runtimes/tflite-session.js';
 import { interpretTflite } from './test-support/reference-interpreter.js';
 import { readTflite } from './tflite-reader.js';
+import { bn, conv, dense, relu } from '../onnx/test-support/layer-specs.js';
 
-const conv = (name: string, filters: number, kernelSize: number, stride = 1, padding: 'same' | 'valid' = 'same', useBias = true): LayerSpec => ({ kind: 'conv1d', name, filters, kernelSize, stride, padding, useBias });
-const bn = (name: string): LayerSpec => ({ kind: 'batchNorm', name, epsilon: 1e-3, momentum: 0.99 });
-const relu = (name: string): LayerSpec => ({ kind: 'relu', name });
-const dense = (name: string, units: number, useBias = true): LayerSpec => ({ kind: 'dense', name, units, useBias });
 
 /** One small net per layer kind and input shape; each must match tfjs. */
 const layerCases: Record<string, NetSpec> = {

@@ -168,25 +168,24 @@ function bytesVector(b: Builder, data: Uint8Array, alignment: number): Offset {
 }
 
 function int32Vector(b: Builder, values: readonly number[]): Offset {
-  b.startVector(4, values.length, 4);
-  for (let i = values.length - 1; i >= 0; i--) b.addInt32(values[i]!);
-  return b.endVector();
+  return vector(b, 4, values, (v) => b.addInt32(v));
 }
 
 function int64Vector(b: Builder, values: readonly number[]): Offset {
-  b.startVector(8, values.length, 8);
-  for (let i = values.length - 1; i >= 0; i--) b.addInt64(BigInt(values[i]!));
-  return b.endVector();
+  return vector(b, 8, values, (v) => b.addInt64(BigInt(v)));
 }
 
 function float32Vector(b: Builder, values: readonly number[]): Offset {
-  b.startVector(4, values.length, 4);
-  for (let i = values.length - 1; i >= 0; i--) b.addFloat32(values[i]!);
-  return b.endVector();
+  return vector(b, 4, values, (v) => b.addFloat32(v));
 }
 
 function offsetsVector(b: Builder, offsets: readonly Offset[]): Offset {
-  b.startVector(4, offsets.length, 4);
-  for (let i = offsets.length - 1; i >= 0; i--) b.addOffset(offsets[i]!);
+  return vector(b, 4, offsets, (v) => b.addOffset(v));
+}
+
+/** A vector of `size`-byte elements (FlatBuffers are built back to front, so added last to first). */
+function vector(b: Builder, size: number, values: readonly number[], add: (value: number) => void): Offset {
+  b.startVector(size, values.length, size);
+  for (let i = values.length - 1; i >= 0; i--) add(values[i]!);
   return b.endVector();
 }
