@@ -62,7 +62,9 @@ describe('trainer:distill end to end (tiny)', () => {
     for (const runtime of ['onnxruntime-node', 'onnxruntime-web', 'tfjs-tflite', 'litert']) {
       expect(latency.rows.filter((r) => r.runtime === runtime).map((r) => `${r.model} ${r.precision}`)).toEqual(['teacher fp32', 'student fp32', 'student int8']);
     }
-    expect(await readFile(join(out, 'report.html'), 'utf8')).not.toContain('No latency measurements');
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain('No latency measurements');
+    expect(html).toContain('<td>student int8 .tflite</td>');
     expect(report.finalModels?.student.id).toBe('student-kd');
 
     // Chance is 50 %. Under it, the accuracy over 240 test windows has sd √(.25/240) ≈ 3.2 points,

@@ -32,6 +32,8 @@ export interface ArtifactLatency {
   readonly createdAt: string;
   readonly machine: { readonly cpu: string | null; readonly cores: number; readonly node: string };
   readonly rows: readonly ArtifactLatencyRow[];
+  /** File size of each model in each format (ONNX, and `.tflite` as precision `<p> .tflite`). */
+  readonly models: readonly { readonly model: 'teacher' | 'student'; readonly precision: string; readonly sizeBytes: number }[];
 }
 
 /**
@@ -78,5 +80,9 @@ export async function measureArtifactLatency(
     createdAt: new Date().toISOString(),
     machine: { cpu: cpus()[0]?.model ?? null, cores: cpus().length, node: process.version },
     rows,
+    models: targets.flatMap(({ model, target }) => [
+      { model, precision: target.precision, sizeBytes: target.onnx.length },
+      ...(target.tflite ? [{ model, precision: `${target.precision} .tflite`, sizeBytes: target.tflite.length }] : []),
+    ]),
   };
 }
