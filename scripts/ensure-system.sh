@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite needs (Chromium for the report's browser test),
-# so a fresh machine and CI behave the same. Fails loudly when it cannot install them.
+# Installs the system packages the test suite needs (Chromium for the report's and the TFLite
+# student's browser tests, a C++ compiler for the TFLite Micro source test), so a fresh machine and
+# CI behave the same. Fails loudly when it cannot install them.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v c++ >/dev/null 2>&1 || need+=(g++)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "ensure-system: installing ${need[*]} (Debian packages)"
 SUDO=""

@@ -3,7 +3,8 @@
  * - `server.mjs`: the API bundled by esbuild (Hono, zod, @painkd/signals and @painkd/runtime
  *   inlined; ONNX Runtime left external because it ships native / WASM binaries), and
  *   `engine-worker.mjs`, the inference worker thread used with `EDGE_WORKERS`;
- * - `model/`: the default artifact (manifest.json + student.int8.onnx);
+ * - `model/`: the default artifact (manifest.json + student.int8.onnx); with `--tflite <artifactDir>`
+ *   also that run's student.int8.tflite (see bundle-tflite.mjs);
  * - `package.json`: production dependencies only (onnxruntime-node, onnxruntime-web), pinned to
  *   the versions the workspace tests with, and a `package-lock.json` cut from the workspace lock
  *   (their dependency closure, same versions and integrity hashes, so `npm ci` is reproducible
@@ -14,11 +15,13 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { shipTflite, tfliteOption } from './bundle-tflite.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = resolve(here, '..');
 const root = resolve(app, '../..');
-const out = resolve(process.argv[2] ?? join(root, 'dist/edge-api'));
+const { tflite, args } = tfliteOption(process.argv.slice(2));
+const out = resolve(args[0] ?? join(root, 'dist/edge-api'));
 const external = ['onnxruntime-node', 'onnxruntime-web'];
 const version = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 const own = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
@@ -45,6 +48,7 @@ const inputs = Object.keys(result.metafile.inputs);
 const forbidden = inputs.filter((p) => p.includes('@tensorflow') || p.includes('libs/models/') || p.includes('libs/distill/'));
 if (forbidden.length > 0) throw new Error(`the bundle must not contain TensorFlow.js or training code: ${forbidden.join(', ')}`);
 cpSync(join(app, 'model'), join(out, 'model'), { recursive: true });
+if (tflite) shipTflite(resolve(tflite), join(out, 'model'));
 writeFileSync(
   join(out, 'package.json'),
   `${JSON.stringify(

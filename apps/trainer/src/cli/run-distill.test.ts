@@ -36,7 +36,9 @@ describe('trainer:distill end to end (tiny)', () => {
 
     expect((await readdir(root)).sort()).toEqual(['out', 'tiny.json']);
     const files = await readdir(out);
-    for (const f of ['report.json', 'report.md', 'report.html', 'manifest.json', 'student.int8.onnx', 'student.fp32.onnx', 'teacher.fp32.onnx', 'nets']) expect(files).toContain(f);
+    for (const f of ['report.json', 'report.md', 'report.html', 'manifest.json', 'student.int8.onnx', 'student.fp32.onnx', 'teacher.fp32.onnx', 'student.int8.tflite', 'student.fp32.tflite', 'student_int8.h', 'student_int8.cc', 'latency.json', 'nets']) {
+      expect(files).toContain(f);
+    }
     expect((await readdir(join(out, 'nets'))).sort()).toEqual(['student.net.json', 'student.weights.bin', 'teacher.net.json', 'teacher.weights.bin']);
 
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as ExperimentReport;
@@ -48,6 +50,22 @@ describe('trainer:distill end to end (tiny)', () => {
     expect(new Set(testSets.flat()).size).toBe(12);
     expect(testSets.flat()).toHaveLength(12);
     expect(report.quantization).toHaveLength(3);
+    // One calibration choice and one metrics implementation for every int8 row: the binary task's MAE is on the 0–4 scale.
+    for (const q of report.quantization ?? []) {
+      expect(q.tfliteInt8).toBeDefined();
+      expect(['minmax', 'percentile']).toContain(q.calibration?.method);
+      expect(q.fp32.mae).toBeCloseTo(4 * (1 - q.fp32.accuracy), 12);
+    }
+    const manifest = (await loadArtifact(out, { verify: true })).manifest;
+    expect(manifest.files.map((f) => f.role)).toEqual(expect.arrayContaining(['student-int8-tflite', 'student-fp32-tflite', 'student-int8-micro-header', 'student-int8-micro-source']));
+    expect(manifest.metrics.int8MinusFp32?.tflite).toBeDefined();
+    const latency = JSON.parse(await readFile(join(out, 'latency.json'), 'utf8')) as { rows: { model: string; precision: string; runtime: string }[] };
+    for (const runtime of ['onnxruntime-node', 'onnxruntime-web', 'tfjs-tflite', 'litert']) {
+      expect(latency.rows.filter((r) => r.runtime === runtime).map((r) => `${r.model} ${r.precision}`)).toEqual(['teacher fp32', 'student fp32', 'student int8']);
+    }
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain('No latency measurements');
+    expect(html).toContain('<td>student int8 .tflite</td>');
     expect(report.finalModels?.student.id).toBe('student-kd');
 
     // Chance is 50 %. Under it, the accuracy over 240 test windows has sd √(.25/240) ≈ 3.2 points,

@@ -2,10 +2,9 @@
  * @module `trainer:distill`: flags → config → data → cross-validated experiment → report.json,
  * report.md, report.html, final nets and the ONNX artifact, all published at once.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
-  renderReportMarkdown,
   resolveExperimentConfig,
   resolveViews,
   runExperiment,
@@ -13,31 +12,25 @@ import {
   teacherRuns,
   type DataSource,
   type ExperimentConfig,
-  type ExperimentOutcome,
   type ExperimentReport,
   type ViewDatasets,
 } from '@painkd/distill';
-import { evaluateQuantization, writeArtifact, type QuantizationRow } from '@painkd/models';
-import { createRng, type PreprocessConfig, type ViewConfig } from '@painkd/signals';
+import type { ViewConfig } from '@painkd/signals';
 import { parseCliArgs, type CliOptions } from './parse-args.js';
 import { repoRoot, userPath } from './paths.js';
 import { USAGE } from './usage.js';
 import { biovidDataset } from '../data/biovid-dataset.js';
 import { syntheticDataset } from '../data/synthetic-dataset.js';
 import { exitCodeOf, TrainerError } from '../errors.js';
-import { saveNet } from '../output/save-net.js';
 import { stageDir, type StagingDir } from '../output/staging-dir.js';
+import { writeOutputs } from '../output/write-outputs.js';
 import { createProgressView, type ProgressStream, type ProgressView } from '../progress/progress-view.js';
-import { writeReportHtml } from '../report-html/index.js';
 
 /** Streams the CLI writes to. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: ProgressStream;
 }
-
-/** Windows used to calibrate int8 activations and to check fp32/int8 agreement. */
-const CALIBRATION_WINDOWS = 512;
 
 /**
  * Runs the CLI and returns the process exit code (0 ok, 1 failure, 2 bad flag/config/data,
@@ -80,7 +73,7 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
     view.close();
     throwIfAborted(controller.signal);
     io.stderr.write(`trained on ${outcome.report.runtime?.backend} with ${outcome.report.runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
-    const report = await writeOutputs(staging.path, outcome, config, preprocess, controller.signal);
+    const report = await writeOutputs(staging.path, outcome, config, preprocess, () => throwIfAborted(controller.signal));
     throwIfAborted(controller.signal);
     await staging.commit();
     io.stdout.write(summary(report, out, performance.now() - started));
@@ -154,71 +147,6 @@ async function loadData(cli: CliOptions, config: ExperimentConfig, root: string,
   return { views: result.views, source: { source: 'synthetic', root: paths.join(', ') } };
 }
 
-async function writeOutputs(dir: string, outcome: ExperimentOutcome, config: ExperimentConfig, preprocess: PreprocessConfig, signal: AbortSignal): Promise<ExperimentReport> {
-  const { data } = outcome;
-  const windowOf = (i: number): Float32Array => data.x.slice(i * data.length * data.channels, (i + 1) * data.length * data.channels);
-  const quantization: QuantizationRow[] = [];
-  for (const fs of outcome.foldStudents) {
-    throwIfAborted(signal);
-    const row = await evaluateQuantization({
-      fold: fs.fold,
-      student: fs.net,
-      calibrationWindows: sample(fs.train, CALIBRATION_WINDOWS, config.seed).map(windowOf),
-      testWindows: [...fs.test].map(windowOf),
-      labels: [...fs.test].map((i) => data.labels[i]),
-    });
-    quantization.push(row);
-  }
-  let report: ExperimentReport = { ...outcome.report, ...(quantization.length > 0 ? { quantization } : {}) };
-  const final = outcome.final;
-  if (final) {
-    const nets = join(dir, 'nets');
-    await mkdir(nets, { recursive: true });
-    const teacherFiles = await saveNet(nets, 'teacher', final.teacher.spec, final.teacher.weights);
-    const studentFiles = await saveNet(nets, 'student', final.student.spec, final.student.weights);
-    const info = (id: string, net: typeof final.teacher, files: readonly string[]) => ({
-      id,
-      arch: net.spec.arch,
-      params: net.params,
-      epochsRun: net.outcome.epochsRun,
-      bestEpoch: net.outcome.bestEpoch,
-      trainMs: net.outcome.trainMs,
-      files: files.map((f) => `nets/${f}`),
-    });
-    report = {
-      ...report,
-      finalModels: {
-        trainSubjects: final.trainSubjects,
-        valSubjects: final.valSubjects,
-        teacher: info('teacher', final.teacher, teacherFiles),
-        student: info(final.student.id, final.student, studentFiles),
-      },
-    };
-    throwIfAborted(signal);
-    const all = Int32Array.from({ length: data.labels.length }, (_, i) => i);
-    await writeArtifact(dir, {
-      student: final.student,
-      teacher: final.teacher,
-      calibrationWindows: sample(all, CALIBRATION_WINDOWS, config.seed).map(windowOf),
-      preprocess,
-      classLabels: report.classLabels,
-      metrics: quantization,
-      task: config.task,
-    });
-  }
-  await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-  await writeFile(join(dir, 'report.md'), renderReportMarkdown(report));
-  await writeReportHtml(report, dir);
-  return report;
-}
-
-/** Up to `count` of `indices`, a seeded sample in ascending order. */
-function sample(indices: Int32Array, count: number, seed: number): number[] {
-  const all = [...indices];
-  if (all.length <= count) return all;
-  return createRng(seed).shuffle(all).slice(0, count).sort((a, b) => a - b);
-}
-
 function summary(report: ExperimentReport, out: string, wallMs: number): string {
   const lines = [`\n${report.task} · ${report.cv.scheme} · ${report.cv.folds} folds · ${report.data.subjects} subjects · wall ${seconds(wallMs)}`];
   const pad = Math.max(...report.methods.map((m) => m.id.length));
@@ -228,7 +156,7 @@ function summary(report: ExperimentReport, out: string, wallMs: number): string 
       `  ${m.id.padEnd(pad)}  acc ${(100 * s.accuracy.mean).toFixed(1)} ± ${(100 * s.accuracy.sd).toFixed(1)}  macro-F1 ${(100 * s.macroF1.mean).toFixed(1)} ± ${(100 * s.macroF1.sd).toFixed(1)}  MAE ${s.mae.mean.toFixed(3)}  params ${m.params}`,
     );
   }
-  lines.push(`wrote ${out}/{report.json,report.md,report.html${report.finalModels ? ',manifest.json,*.onnx,nets/' : ''}}`, '');
+  lines.push(`wrote ${out}/{report.json,report.md,report.html${report.finalModels ? ',manifest.json,*.onnx,*.tflite,student_int8.{h,cc},latency.json,nets/' : ''}}`, '');
   return lines.join('\n');
 }
 

@@ -31,6 +31,8 @@ export type LatencyState =
       readonly sizes: readonly ModelSize[];
       /** Entries that looked like rows but lacked a model, runtime or a positive p50. */
       readonly skipped: number;
+      /** Who measured, when the file says (the run itself or the benchmark). */
+      readonly source: string | undefined;
     };
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -175,7 +177,8 @@ export function parseLatency(value: unknown): LatencyState {
           : `none of its ${entries.length} entries has a model, a runtime and a positive p50`,
     };
   }
-  return { kind: 'ok', rows, sizes: [...sizes.values()], skipped };
+  const source = isObj(value) ? pickString(value, ['source']) : undefined;
+  return { kind: 'ok', rows, sizes: [...sizes.values()], skipped, source };
 }
 
 /** A teacher-over-student speed-up on one runtime at one batch size. */

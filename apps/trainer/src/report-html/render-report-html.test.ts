@@ -62,8 +62,11 @@ describe('buildReportPage', () => {
     expect(accuracy).toContain(`CE-only student ${ceAcc}`);
     expect(accuracy).toContain('chance 0.200');
     const rows = report.quantization ?? [];
-    const loss = (rows.reduce((a, r) => a + r.fp32.accuracy - r.int8.accuracy, 0) / rows.length) * 100;
-    expect(html).toContain(`data-int8-loss="${loss.toFixed(2)}"`);
+    const int8MinusFp32 = (rows.reduce((a, r) => a + r.int8.accuracy - r.fp32.accuracy, 0) / rows.length) * 100;
+    const said = `${int8MinusFp32 < 0 ? '−' : '+'}${Math.abs(int8MinusFp32).toFixed(2)}`;
+    expect(html).toContain(`data-int8-minus-fp32="onnx:${said}"`);
+    expect(html).toMatch(new RegExp(`data-card="int8"[^]*?<div class="v">${said}</div>`));
+    expect(html).toContain(`<td>mean</td><td>ONNX int8 − fp32</td><td></td><td>${said}</td>`);
     expect(html).toMatch(/data-card="speed-up"[\s\S]*?35\.9×/);
   });
 

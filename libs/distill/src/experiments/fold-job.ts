@@ -11,7 +11,7 @@ import type { EpochRecord, FoldResult } from './report-types.js';
 import type { Fold } from '../cv/fold.js';
 import { gatherLabels, gatherWindows, type WindowDataset } from '../data/window-dataset.js';
 import { binaryTaskMetrics } from '../metrics/binary-task.js';
-import { argmaxRows, computeMetrics } from '../metrics/classification-metrics.js';
+import { scoreLogits } from '../metrics/score-logits.js';
 import { DistillError } from '../errors.js';
 import { needsRegressor, needsTeacher, type LossSpec } from '../training/loss-spec.js';
 import type { TeacherBatch } from '../training/objective.js';
@@ -279,9 +279,7 @@ async function train(
 
 function evaluate(logits: Float32Array, labels: Int32Array, fold: Fold, job: FoldJob, outcome: TrainOutcome): FoldResult {
   const classes = logits.length / Math.max(1, labels.length);
-  const predictions = argmaxRows(logits, classes);
-  const binaryLevels = classes === 2 ? { levels: [0, 4] } : {};
-  const metrics = computeMetrics(labels, predictions, { classes, ...binaryLevels });
+  const metrics = scoreLogits(logits, labels, classes);
   const binary = classes === 5 ? binaryTaskMetrics(logits, labels, classes) : undefined;
   return {
     repeat: job.kind === 'fold' ? job.repeat : 0,

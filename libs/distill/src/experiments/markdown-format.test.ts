@@ -12,7 +12,10 @@ describe('markdown formats', () => {
 
   it('signs point differences and never prints -0.0', () => {
     expect(signedPoints(0.0213)).toBe('+2.1');
-    expect(signedPoints(-0.0305)).toBe('-3.0');
+    expect(signedPoints(-0.0305)).toBe('−3.0');
+    expect(signedPoints(0.0016, 2)).toBe('+0.16');
+    expect(signedPoints(-0.0025, 2)).toBe('−0.25');
+    expect(signedPoints(-0.00001, 2)).toBe('0.00');
     expect(signedPoints(-0.0004)).toBe('0.0');
     expect(signedPoints(null)).toBe('–');
   });

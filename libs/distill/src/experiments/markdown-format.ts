@@ -42,16 +42,19 @@ export function seconds(ms: number): string {
 }
 
 /**
- * A difference of fractions in signed percentage points, one decimal; `–` when not finite (a
- * JSON `null` where the run wrote ±∞).
+ * A difference of fractions in signed percentage points with a true minus sign (`digits`
+ * decimals, default one); a difference that rounds to zero has no sign; `–` when not finite (a
+ * JSON `null` where the run wrote ±∞). The one formatter of every Δ the reports print.
  *
  * @example
  * signedPoints(0.0213); // '+2.1'
+ * signedPoints(-0.0025, 2); // '−0.25'
  */
-export function signedPoints(d: number | null | undefined): string {
+export function signedPoints(d: number | null | undefined, digits = 1): string {
   if (typeof d !== 'number' || !Number.isFinite(d)) return '–';
-  const v = Number((100 * d).toFixed(1));
-  return `${v > 0 ? '+' : ''}${v === 0 ? '0.0' : v.toFixed(1)}`;
+  const text = Math.abs(100 * d).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${d < 0 ? '−' : '+'}${text}`;
 }
 
 /**
@@ -59,11 +62,11 @@ export function signedPoints(d: number | null | undefined): string {
  * gives (−∞, +∞), written to JSON as null) shows as ∞.
  *
  * @example
- * pointsInterval({ lower: -0.011, upper: 0.032 }); // '[-1.1, +3.2]'
+ * pointsInterval({ lower: -0.011, upper: 0.032 }); // '[−1.1, +3.2]'
  */
 export function pointsInterval(ci: { readonly lower: number | null; readonly upper: number | null }): string {
   const end = (v: number | null, sign: string): string => (typeof v === 'number' && Number.isFinite(v) ? signedPoints(v) : `${sign}∞`);
-  return `[${end(ci.lower, '-')}, ${end(ci.upper, '+')}]`;
+  return `[${end(ci.lower, '−')}, ${end(ci.upper, '+')}]`;
 }
 
 /**

@@ -46,6 +46,21 @@ describe('renderReportMarkdown', () => {
     const { comparisons: _dropped, ...old } = sampleReport();
     expect(renderReportMarkdown(old)).not.toContain('## Paired comparison');
   });
+  it('says int8 − fp32 as one signed difference per format, matching the per-fold rows', () => {
+    const score = (accuracy: number, mae: number): { accuracy: number; macroF1: number; mae: number } => ({ accuracy, macroF1: accuracy - 0.1, mae });
+    const quant = renderReportMarkdown({
+      ...sampleReport(),
+      quantization: [
+        { fold: 0, fp32: score(0.5, 1), int8: score(0.504, 0.99), tfliteInt8: score(0.5, 1), calibration: { method: 'minmax' } },
+        { fold: 1, fp32: score(0.4, 1.2), int8: score(0.4, 1.2), tfliteInt8: score(0.395, 1.25), calibration: { method: 'percentile', percentile: 99.99 } },
+      ],
+    });
+    expect(quant).toContain('- ONNX int8 − fp32: accuracy +0.20 points, macro-F1 +0.20 points, MAE −0.005');
+    expect(quant).toContain('- TFLite int8 − fp32: accuracy −0.25 points, macro-F1 −0.25 points, MAE +0.025');
+    expect(quant).toContain('- Calibration (per fold, the shipped artifact\'s choice): minmax, percentile');
+    expect(quant).toContain('| 1 | ONNX int8 | 50.4 | +0.4 | 40.4 | +0.4 | 0.990 | −0.010 |');
+    expect(quant).toContain('| 2 | TFLite int8 | 39.5 | −0.5 | 29.5 | −0.5 | 1.250 | +0.050 |');
+  });
 });
 
 describe('renderReportMarkdown on a privileged run', () => {

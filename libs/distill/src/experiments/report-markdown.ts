@@ -1,13 +1,14 @@
 /**
  * @module `report.md`: the experiment report as Markdown tables (views, methods, size sweep,
- * paired comparisons, folds, binary task, runs).
+ * paired comparisons, folds, binary task, int8 per format, runs).
  */
-import { count, num, pct, row, seconds } from './markdown-format.js';
+import { count, num, pct, row, seconds, signedPoints } from './markdown-format.js';
 import { comparisonsMarkdown } from './report-markdown-comparisons.js';
 import { sizeSweepMarkdown } from './report-markdown-sweep.js';
 import { binaryScoringNote, foldLabel, repeatOf, repeatsOf, sensorLabel } from './report-labels.js';
-import type { ExperimentReport, FoldResult, MethodResult } from './report-types.js';
+import type { ExperimentReport, FoldResult, MethodResult, QuantizationRow } from './report-types.js';
 import { describedViews, transductiveNote } from './report-views.js';
+import { INT8_FORMATS, int8MinusFp32, int8Scores } from '../metrics/int8-difference.js';
 
 /** Above this many methods the per-fold table turns compact: accuracy only, one table per size. */
 export const WIDE_PER_FOLD_METHODS = 8;
@@ -88,23 +89,7 @@ export function renderReportMarkdown(report: ExperimentReport): string {
     out.push('');
   }
 
-  if (report.quantization && report.quantization.length > 0) {
-    out.push('## Student fp32 vs int8', '', row(['Fold', 'fp32 acc %', 'int8 acc %', 'fp32 F1 %', 'int8 F1 %', 'fp32 MAE', 'int8 MAE']), row(['---:', '---:', '---:', '---:', '---:', '---:', '---:']));
-    for (const q of report.quantization) {
-      out.push(
-        row([
-          String(q.fold + 1),
-          (100 * q.fp32.accuracy).toFixed(1),
-          (100 * q.int8.accuracy).toFixed(1),
-          (100 * q.fp32.macroF1).toFixed(1),
-          (100 * q.int8.macroF1).toFixed(1),
-          q.fp32.mae.toFixed(3),
-          q.int8.mae.toFixed(3),
-        ]),
-      );
-    }
-    out.push('');
-  }
+  if (report.quantization && report.quantization.length > 0) out.push(...quantizationTable(report.quantization));
 
   if (report.finalModels) {
     const f = report.finalModels;
@@ -178,5 +163,39 @@ function perFoldMarkdown(report: ExperimentReport, repeats: number): string[] {
     }
     out.push('');
   }
+  return out;
+}
+
+/** The fp32-vs-int8 rows: per fold and format the scores and int8 − fp32; then the mean difference, one sentence per format. */
+function quantizationTable(rows: readonly QuantizationRow[]): string[] {
+  const formats = INT8_FORMATS.filter(({ format }) => rows.every((r) => int8Scores(r, format) !== undefined));
+  const out = ['## Student fp32 vs int8', ''];
+  const diff = int8MinusFp32(rows);
+  for (const { format, label } of formats) {
+    const d = diff[format]!;
+    out.push(`- ${label} − fp32: accuracy ${signedPoints(d.accuracy, 2)} points, macro-F1 ${signedPoints(d.macroF1, 2)} points, MAE ${d.mae >= 0 ? '+' : '−'}${Math.abs(d.mae).toFixed(3)} (mean over ${rows.length} folds, same test windows; positive accuracy = int8 better)`);
+  }
+  const calibration = rows[0]?.calibration;
+  if (calibration) out.push(`- Calibration (per fold, the shipped artifact's choice): ${rows.map((r) => r.calibration?.method ?? '?').join(', ')}`);
+  out.push('', row(['Fold', 'Format', 'acc %', 'Δ acc pts', 'F1 %', 'Δ F1 pts', 'MAE', 'Δ MAE']), row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const q of rows) {
+    out.push(row([String(q.fold + 1), 'fp32', (100 * q.fp32.accuracy).toFixed(1), '', (100 * q.fp32.macroF1).toFixed(1), '', q.fp32.mae.toFixed(3), '']));
+    for (const { format, label } of formats) {
+      const s = int8Scores(q, format)!;
+      out.push(
+        row([
+          String(q.fold + 1),
+          label,
+          (100 * s.accuracy).toFixed(1),
+          signedPoints(s.accuracy - q.fp32.accuracy, 1),
+          (100 * s.macroF1).toFixed(1),
+          signedPoints(s.macroF1 - q.fp32.macroF1, 1),
+          s.mae.toFixed(3),
+          `${s.mae - q.fp32.mae >= 0 ? '+' : '−'}${Math.abs(s.mae - q.fp32.mae).toFixed(3)}`,
+        ]),
+      );
+    }
+  }
+  out.push('');
   return out;
 }

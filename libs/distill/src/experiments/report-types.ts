@@ -84,15 +84,25 @@ export interface QuantizedScores {
   readonly accuracy: number;
   readonly macroF1: number;
   readonly mae: number;
+  readonly rmse?: number;
   /** `confusion[true][predicted]` window counts. */
   readonly confusion?: readonly (readonly number[])[];
 }
 
-/** fp32 vs int8 student on one fold (filled by the artifact step). */
+/**
+ * fp32 vs int8 student on one fold (filled by the artifact step), every score computed by
+ * `scoreLogits`: the ONNX int8 model and, when written, the TFLite int8 one, both from the
+ * calibration the shipped artifact uses.
+ */
 export interface QuantizationRow {
   readonly fold: number;
   readonly fp32: QuantizedScores;
+  /** The ONNX int8 student. */
   readonly int8: QuantizedScores;
+  /** The TFLite full-integer int8 student. */
+  readonly tfliteInt8?: QuantizedScores;
+  /** The calibration both int8 models of this fold used. */
+  readonly calibration?: { readonly method: 'minmax' | 'percentile'; readonly percentile?: number };
 }
 
 /** An example preprocessed trace shown in the report. */

@@ -1,6 +1,6 @@
 import { createInferenceSession, type PainkdInferenceSession } from '@painkd/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LayerSpec, NetSpec, NetWeights } from '../nets/net-spec.js';
+import type { NetSpec, NetWeights } from '../nets/net-spec.js';
 import { initBackend } from '../backends/index.js';
 import { exportOnnx } from './export-onnx.js';
 import { OnnxError } from './onnx-error.js';
@@ -8,13 +8,8 @@ import { decodeModel, toNumber } from './onnx-proto.js';
 import { randomWeights, testSpec, testWindows } from './test-support/random-net.js';
 import { studentLikeSpec, teacherLikeSpec } from './test-support/test-nets.js';
 import { referenceForward } from './test-support/reference-forward.js';
+import { bn, conv, dense, relu } from './test-support/layer-specs.js';
 
-const conv = (name: string, filters: number, kernelSize: number, stride = 1, padding: 'same' | 'valid' = 'same', useBias = true): LayerSpec => ({
-  kind: 'conv1d', name, filters, kernelSize, stride, padding, useBias,
-});
-const bn = (name: string): LayerSpec => ({ kind: 'batchNorm', name, epsilon: 1e-3, momentum: 0.99 });
-const relu = (name: string): LayerSpec => ({ kind: 'relu', name });
-const dense = (name: string, units: number, useBias = true): LayerSpec => ({ kind: 'dense', name, units, useBias });
 
 /** One small net per layer kind / variant; each must match the tfjs reference. */
 const layerCases: Record<string, NetSpec> = {

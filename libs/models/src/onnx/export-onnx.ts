@@ -6,9 +6,10 @@
  * Batch norms that follow a conv or dense layer are folded into it; any other batch norm becomes a
  * `BatchNormalization` node; dropout is dropped (inference).
  */
-import type { LayerSpec, NetSpec, NetWeights, WeightTensor } from '../nets/net-spec.js';
-import { foldBatchNorm, type BatchNormParams } from './fold-batch-norm.js';
-import { OnnxError } from './onnx-error.js';
+import { foldNet, type FoldedLayer, type FoldedNet } from '../export/folded-net.js';
+import { NetError, type NetErrorCode } from '../nets/net-error.js';
+import type { NetSpec, NetWeights } from '../nets/net-spec.js';
+import { OnnxError, type OnnxErrorCode } from './onnx-error.js';
 import { encodeModel, floatValueInfo, node, tensor, type NodeProto, type TensorProto } from './onnx-proto.js';
 import { PAINKD_VERSION } from './painkd-version.js';
 
@@ -24,8 +25,6 @@ export interface ExportOnnxOptions {
   /** Extra `metadata_props` entries (added after the painkd ones). */
   readonly metadata?: Readonly<Record<string, string>>;
 }
-
-type State = { rank: 3; channels: number; length: number } | { rank: 2; units: number };
 
 interface Emitter {
   readonly nodes: NodeProto[];
@@ -48,25 +47,15 @@ export function exportOnnx(spec: NetSpec, weights: NetWeights, options: ExportOn
   if (outputs.length === 0 || new Set(outputs).size !== outputs.length) {
     throw new OnnxError('ONNX_BAD_OPTIONS', `outputs must be a non-empty list without repeats, got [${outputs.join(', ')}]`);
   }
-  const layers = spec.layers.filter((l) => l.kind !== 'dropout');
-  const last = layers.at(-1);
-  if (!last || last.kind !== 'dense' || last.units !== spec.classes) {
-    throw new OnnxError('ONNX_UNSUPPORTED_LAYER', `the last layer must be a dense layer with ${spec.classes} units`);
-  }
+  const folded = foldOrThrow(spec, weights);
   const out: Emitter = { nodes: [], initializers: [] };
   out.nodes.push(node('Transpose', ['input'], ['input_ncl'], 'input_to_ncl', { perm: [0, 2, 1] }));
   let current = 'input_ncl';
-  let state: State = { rank: 3, channels: spec.input.channels, length: spec.input.length };
   let hidden = '';
-  for (let i = 0; i < layers.length; i++) {
-    const layer = layers[i]!;
-    const next = layers[i + 1];
-    const foldNext = next?.kind === 'batchNorm' && (layer.kind === 'conv1d' || layer.kind === 'dense');
-    const bn = foldNext ? batchNormParams(next, weights) : null;
-    if (i === layers.length - 1) hidden = current;
-    ({ current, state } = emitLayer(out, layer, current, state, weights, bn));
-    if (foldNext) i++;
-  }
+  folded.layers.forEach((layer, i) => {
+    if (i === folded.logitsIndex) hidden = current;
+    current = emitLayer(out, layer, current);
+  });
   renameTensor(out.nodes, current, 'logits');
   const graphOutputs = [floatValueInfo('logits', ['batch', spec.classes])];
   for (const name of outputs) {
@@ -105,81 +94,64 @@ export function exportOnnx(spec: NetSpec, weights: NetWeights, options: ExportOn
   });
 }
 
-function emitLayer(
-  out: Emitter,
-  layer: LayerSpec,
-  input: string,
-  state: State,
-  weights: NetWeights,
-  bn: BatchNormParams | null,
-): { current: string; state: State } {
+/** How a {@link NetError} from folding surfaces from the ONNX exporter. */
+const NET_TO_ONNX: Partial<Record<NetErrorCode, OnnxErrorCode>> = { NET_BAD_SPEC: 'ONNX_BAD_SHAPE', NET_BAD_WEIGHTS: 'ONNX_MISSING_WEIGHT' };
+
+function foldOrThrow(spec: NetSpec, weights: NetWeights): FoldedNet {
+  try {
+    return foldNet(spec, weights);
+  } catch (error) {
+    const code = error instanceof NetError ? NET_TO_ONNX[error.code] : undefined;
+    if (code) throw new OnnxError(code, error instanceof Error ? error.message : String(error), { cause: error });
+    throw error;
+  }
+}
+
+function emitLayer(out: Emitter, layer: FoldedLayer, input: string): string {
   const name = layer.name;
   const output = `${name}_out`;
   switch (layer.kind) {
     case 'conv1d': {
-      const s = expectRank3(state, layer);
-      const kernel = weight(weights, `${name}/kernel`, [layer.kernelSize, s.channels, layer.filters]);
-      const bias = layer.useBias ? weight(weights, `${name}/bias`, [layer.filters]).data : null;
-      const folded = bn ? foldBatchNorm(kernel.data, bias, bn) : { kernel: kernel.data, bias };
-      out.initializers.push(tensor(`${name}/W`, [layer.filters, s.channels, layer.kernelSize], kwioToOik(folded.kernel, layer.kernelSize, s.channels, layer.filters)));
+      out.initializers.push(tensor(`${name}/W`, [layer.filters, layer.inChannels, layer.kernelSize], kwioToOik(layer.kernel, layer.kernelSize, layer.inChannels, layer.filters)));
       const inputs = [input, `${name}/W`];
-      if (folded.bias) {
-        out.initializers.push(tensor(`${name}/B`, [layer.filters], folded.bias));
+      if (layer.bias) {
+        out.initializers.push(tensor(`${name}/B`, [layer.filters], layer.bias));
         inputs.push(`${name}/B`);
       }
-      const { pads, length } = convGeometry(s.length, layer.kernelSize, layer.stride, layer.padding);
-      out.nodes.push(node('Conv', inputs, [output], name, { kernel_shape: [layer.kernelSize], strides: [layer.stride], pads, dilations: [1], group: 1 }));
-      return { current: output, state: { rank: 3, channels: layer.filters, length } };
+      out.nodes.push(node('Conv', inputs, [output], name, { kernel_shape: [layer.kernelSize], strides: [layer.stride], pads: [...layer.pads], dilations: [1], group: 1 }));
+      return output;
     }
-    case 'dense': {
-      if (state.rank !== 2) throw new OnnxError('ONNX_BAD_SHAPE', `dense layer ${name} needs a flat input; add flatten or globalAvgPool1d before it`);
-      const kernel = weight(weights, `${name}/kernel`, [state.units, layer.units]);
-      const bias = layer.useBias ? weight(weights, `${name}/bias`, [layer.units]).data : null;
-      const folded = bn ? foldBatchNorm(kernel.data, bias, bn) : { kernel: kernel.data, bias };
-      out.initializers.push(tensor(`${name}/W`, [state.units, layer.units], folded.kernel));
-      out.initializers.push(tensor(`${name}/B`, [layer.units], folded.bias ?? new Float32Array(layer.units)));
+    case 'dense':
+      out.initializers.push(tensor(`${name}/W`, [layer.inUnits, layer.units], layer.kernel));
+      out.initializers.push(tensor(`${name}/B`, [layer.units], layer.bias ?? new Float32Array(layer.units)));
       out.nodes.push(node('Gemm', [input, `${name}/W`, `${name}/B`], [output], name, { alpha: { float: 1 }, beta: { float: 1 }, transA: 0, transB: 0 }));
-      return { current: output, state: { rank: 2, units: layer.units } };
-    }
+      return output;
     case 'batchNorm': {
-      const p = batchNormParams(layer, weights);
-      const channels = state.rank === 3 ? state.channels : state.units;
-      if (p.gamma.length !== channels) throw new OnnxError('ONNX_BAD_SHAPE', `batch norm ${name} has ${p.gamma.length} channels, input has ${channels}`);
+      const p = layer.params;
       out.initializers.push(
-        tensor(`${name}/scale`, [channels], p.gamma),
-        tensor(`${name}/bias`, [channels], p.beta),
-        tensor(`${name}/mean`, [channels], p.movingMean),
-        tensor(`${name}/var`, [channels], p.movingVariance),
+        tensor(`${name}/scale`, [layer.channels], p.gamma),
+        tensor(`${name}/bias`, [layer.channels], p.beta),
+        tensor(`${name}/mean`, [layer.channels], p.movingMean),
+        tensor(`${name}/var`, [layer.channels], p.movingVariance),
       );
       out.nodes.push(node('BatchNormalization', [input, `${name}/scale`, `${name}/bias`, `${name}/mean`, `${name}/var`], [output], name, { epsilon: { float: p.epsilon } }));
-      return { current: output, state };
+      return output;
     }
     case 'relu':
       out.nodes.push(node('Relu', [input], [output], name));
-      return { current: output, state };
+      return output;
     case 'maxPool1d':
-    case 'avgPool1d': {
-      const s = expectRank3(state, layer);
-      const length = Math.floor((s.length - layer.poolSize) / layer.stride) + 1;
-      if (length < 1) throw new OnnxError('ONNX_BAD_SHAPE', `pool ${name} of size ${layer.poolSize} does not fit length ${s.length}`);
-      const op = layer.kind === 'maxPool1d' ? 'MaxPool' : 'AveragePool';
-      out.nodes.push(node(op, [input], [output], name, { kernel_shape: [layer.poolSize], strides: [layer.stride], pads: [0, 0] }));
-      return { current: output, state: { rank: 3, channels: s.channels, length } };
-    }
-    case 'globalAvgPool1d': {
-      const s = expectRank3(state, layer);
+    case 'avgPool1d':
+      out.nodes.push(node(layer.kind === 'maxPool1d' ? 'MaxPool' : 'AveragePool', [input], [output], name, { kernel_shape: [layer.poolSize], strides: [layer.stride], pads: [0, 0] }));
+      return output;
+    case 'globalAvgPool1d':
       out.nodes.push(node('GlobalAveragePool', [input], [`${name}_pooled`], name));
       out.nodes.push(node('Flatten', [`${name}_pooled`], [output], `${name}_flatten`, { axis: 1 }));
-      return { current: output, state: { rank: 2, units: s.channels } };
-    }
-    case 'flatten': {
-      if (state.rank === 2) return { current: input, state };
+      return output;
+    case 'flatten':
       out.nodes.push(node('Transpose', [input], [`${name}_nlc`], `${name}_to_nlc`, { perm: [0, 2, 1] }));
       out.nodes.push(node('Flatten', [`${name}_nlc`], [output], name, { axis: 1 }));
-      return { current: output, state: { rank: 2, units: state.channels * state.length } };
-    }
-    case 'dropout':
-      return { current: input, state };
+      return output;
   }
 }
 
@@ -191,53 +163,12 @@ function renameTensor(nodes: NodeProto[], from: string, to: string): void {
   }
 }
 
-function expectRank3(state: State, layer: LayerSpec): { channels: number; length: number } {
-  if (state.rank !== 3) throw new OnnxError('ONNX_BAD_SHAPE', `${layer.kind} layer ${layer.name} needs a [batch, length, channels] input`);
-  return state;
-}
-
-/** tfjs 'same' / 'valid' padding of a 1-D conv as explicit ONNX pads (extra padding goes at the end, as in TensorFlow). */
-function convGeometry(length: number, kernel: number, stride: number, padding: 'same' | 'valid'): { pads: number[]; length: number } {
-  if (padding === 'valid') {
-    const outLength = Math.floor((length - kernel) / stride) + 1;
-    if (outLength < 1) throw new OnnxError('ONNX_BAD_SHAPE', `kernel ${kernel} does not fit length ${length}`);
-    return { pads: [0, 0], length: outLength };
-  }
-  const outLength = Math.ceil(length / stride);
-  const total = Math.max((outLength - 1) * stride + kernel - length, 0);
-  const begin = Math.floor(total / 2);
-  return { pads: [begin, total - begin], length: outLength };
-}
-
 function kwioToOik(kernel: Float32Array, k: number, inC: number, outC: number): Float32Array {
   const w = new Float32Array(kernel.length);
   for (let j = 0; j < k; j++) {
     for (let i = 0; i < inC; i++) {
       for (let o = 0; o < outC; o++) w[(o * inC + i) * k + j] = kernel[(j * inC + i) * outC + o]!;
     }
-  }
-  return w;
-}
-
-function batchNormParams(layer: LayerSpec, weights: NetWeights): BatchNormParams {
-  if (layer.kind !== 'batchNorm') throw new OnnxError('ONNX_UNSUPPORTED_LAYER', `${layer.name} is not a batch norm`);
-  const gamma = weight(weights, `${layer.name}/gamma`, null);
-  const channels = [gamma.data.length];
-  return {
-    gamma: gamma.data,
-    beta: weight(weights, `${layer.name}/beta`, channels).data,
-    movingMean: weight(weights, `${layer.name}/movingMean`, channels).data,
-    movingVariance: weight(weights, `${layer.name}/movingVariance`, channels).data,
-    epsilon: layer.epsilon,
-  };
-}
-
-function weight(weights: NetWeights, key: string, shape: readonly number[] | null): WeightTensor {
-  const w = weights.get(key);
-  if (!w) throw new OnnxError('ONNX_MISSING_WEIGHT', `missing weight ${key}`);
-  const count = w.shape.reduce((a, b) => a * b, 1);
-  if (count !== w.data.length || (shape && (shape.length !== w.shape.length || shape.some((d, i) => d !== w.shape[i])))) {
-    throw new OnnxError('ONNX_BAD_SHAPE', `weight ${key} has shape [${w.shape.join(', ')}] (${w.data.length} values), expected [${(shape ?? []).join(', ')}]`);
   }
   return w;
 }

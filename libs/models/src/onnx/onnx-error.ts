@@ -20,10 +20,13 @@ export type OnnxErrorCode =
  */
 export class OnnxError extends Error {
   override readonly name = 'OnnxError';
+  readonly details: Readonly<Record<string, unknown>> | undefined;
   constructor(
     readonly code: OnnxErrorCode,
     message: string,
+    options: { readonly cause?: unknown; readonly details?: Readonly<Record<string, unknown>> } = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.details = options.details;
   }
 }

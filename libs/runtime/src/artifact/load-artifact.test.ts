@@ -106,4 +106,27 @@ describe('parseManifest', () => {
     (m['files'] as Record<string, unknown>[])[0]!['role'] = 'teacher-fp32';
     expect(() => parseManifest(JSON.stringify(m))).toThrow(expect.objectContaining({ path: 'files' }));
   });
+
+  it('accepts the TFLite description, per-format int8 rows and int8 − fp32, and rejects an int8 zero point out of range', async () => {
+    const m = await base();
+    const score = { accuracy: 0.5, macroF1: 0.4, mae: 0.9, rmse: 1.1 };
+    const agreement = { maxAbsLogitDiff: 0.1, argmaxAgreement: 0.98, windows: 256 };
+    const q = m['quantization'] as Record<string, unknown>;
+    q['tflite'] = {
+      format: 'TFLite', weights: 'int8-symmetric-per-channel', activations: 'int8-asymmetric-per-tensor', bias: 'int32', io: 'float',
+      micro: { io: 'int8', input: { scale: 0.01, zeroPoint: -3 }, output: { scale: 0.05, zeroPoint: 12 }, arenaBytes: 7424 },
+      runtime: 'litert', agreement: { vsFp32: agreement, vsOnnxInt8: agreement },
+    };
+    m['metrics'] = {
+      folds: [{ fold: 0, fp32: score, int8: score, tfliteInt8: score, calibration: { method: 'minmax' } }],
+      mean: { fp32: score, int8: score, tfliteInt8: score },
+      int8MinusFp32: { onnx: { accuracy: 0.002, macroF1: -0.001, mae: -0.01 }, tflite: { accuracy: -0.0025, macroF1: 0, mae: 0.02 } },
+    };
+    (m['files'] as Record<string, unknown>[]).push({ role: 'student-int8-tflite', path: 'student.int8.tflite', sha256: 'a'.repeat(64), bytes: 12208 });
+    const parsed = parseManifest(JSON.stringify(m));
+    expect(parsed.quantization.tflite?.micro.arenaBytes).toBe(7424);
+    expect(parsed.metrics.int8MinusFp32?.tflite?.accuracy).toBe(-0.0025);
+    ((q['tflite'] as Record<string, Record<string, unknown>>)['micro']!['input'] as Record<string, unknown>)['zeroPoint'] = 130;
+    expect(() => parseManifest(JSON.stringify(m))).toThrow(expect.objectContaining({ path: 'quantization.tflite.micro.input.zeroPoint' }));
+  });
 });

@@ -6,8 +6,20 @@
 import { parsePreprocessConfig, SignalsError, type PreprocessConfig } from '@painkd/signals';
 import { z } from 'zod';
 
-/** File roles an artifact holds. `student-int8` is what the edge serves. */
-export const artifactRoles = ['student-int8', 'student-fp32', 'teacher-fp32'] as const;
+/**
+ * File roles an artifact holds. `student-int8` (ONNX) is what the edge serves; the TFLite roles
+ * are the same student for LiteRT/TFLite devices, and the int8-I/O variant as C++ source and
+ * header for TensorFlow Lite Micro.
+ */
+export const artifactRoles = [
+  'student-int8',
+  'student-fp32',
+  'teacher-fp32',
+  'student-int8-tflite',
+  'student-fp32-tflite',
+  'student-int8-micro-header',
+  'student-int8-micro-source',
+] as const;
 
 /** A file role of an artifact. */
 export type ArtifactRole = (typeof artifactRoles)[number];
@@ -17,6 +29,10 @@ export const artifactFileNames: Readonly<Record<ArtifactRole, string>> = {
   'student-int8': 'student.int8.onnx',
   'student-fp32': 'student.fp32.onnx',
   'teacher-fp32': 'teacher.fp32.onnx',
+  'student-int8-tflite': 'student.int8.tflite',
+  'student-fp32-tflite': 'student.fp32.tflite',
+  'student-int8-micro-header': 'student_int8.h',
+  'student-int8-micro-source': 'student_int8.cc',
 };
 
 /** Name of the manifest file inside an artifact folder. */
@@ -46,11 +62,29 @@ const scoreSchema = z.object({
   accuracy: fraction,
   macroF1: fraction,
   mae: z.number().nonnegative().finite(),
+  rmse: z.number().nonnegative().finite().optional(),
   confusion: z.array(z.array(z.number().int().nonnegative())).optional(),
 });
+const calibrationSchema = z.object({
+  method: z.enum(['minmax', 'percentile']),
+  percentile: z.number().gt(50).max(100).optional(),
+});
+/** Signed differences int8 − fp32 (accuracy and macro-F1 as fractions, MAE on the class scale). */
+const differenceSchema = z.object({ accuracy: z.number().finite(), macroF1: z.number().finite(), mae: z.number().finite() });
+const agreementSchema = z.object({ maxAbsLogitDiff: z.number().nonnegative(), argmaxAgreement: fraction, windows: z.number().int().positive() });
+const ioQuantSchema = z.object({ scale: positive, zeroPoint: z.number().int().min(-128).max(127) });
 
-/** fp32 and int8 student scores on one fold's test windows. */
-export const quantizationFoldSchema = z.object({ fold: count, fp32: scoreSchema, int8: scoreSchema });
+/**
+ * Student scores on one fold's test windows: fp32, the ONNX int8 and (when written) the TFLite
+ * int8 model, all from the calibration the shipped artifact uses.
+ */
+export const quantizationFoldSchema = z.object({
+  fold: count,
+  fp32: scoreSchema,
+  int8: scoreSchema,
+  tfliteInt8: scoreSchema.optional(),
+  calibration: calibrationSchema.optional(),
+});
 
 /** Zod schema of `manifest.json` (schema version 1). */
 export const manifestSchema = z
@@ -79,18 +113,37 @@ export const manifestSchema = z
       activations: z.literal('int8-asymmetric-per-tensor'),
       bias: z.literal('int32'),
       opset: z.number().int().min(13),
-      calibration: z.object({
-        method: z.enum(['minmax', 'percentile']),
-        percentile: z.number().gt(50).max(100).optional(),
-        windows: z.number().int().positive(),
-      }),
+      calibration: calibrationSchema.extend({ windows: z.number().int().positive() }),
       /** fp32 vs int8 on the calibration windows. */
-      agreement: z.object({ maxAbsLogitDiff: z.number().nonnegative(), argmaxAgreement: fraction, windows: z.number().int().positive() }),
+      agreement: agreementSchema,
+      /**
+       * The TFLite int8 student (full integer, same calibration): `student.int8.tflite` has float
+       * input/output (QUANTIZE/DEQUANTIZE inside); the microcontroller source holds the int8-I/O
+       * variant, whose input and output quantisation a device needs.
+       */
+      tflite: z
+        .object({
+          format: z.literal('TFLite'),
+          weights: z.literal('int8-symmetric-per-channel'),
+          activations: z.literal('int8-asymmetric-per-tensor'),
+          bias: z.literal('int32'),
+          io: z.literal('float'),
+          micro: z.object({ io: z.literal('int8'), input: ioQuantSchema, output: ioQuantSchema, arenaBytes: z.number().int().positive() }),
+          /** The runtime the agreement was measured in. */
+          runtime: z.enum(['litert', 'tfjs-tflite']),
+          /** TFLite int8 vs the fp32 student, and vs the ONNX int8 student, on the calibration windows. */
+          agreement: z.object({ vsFp32: agreementSchema, vsOnnxInt8: agreementSchema }),
+        })
+        .optional(),
     }),
-    /** Cross-validated scores of the fp32 and int8 students (empty `folds` when not cross-validated). */
+    /**
+     * Cross-validated scores of the fp32 and int8 students (empty `folds` when not cross-validated),
+     * their means, and per format the signed mean difference int8 − fp32 over the same folds and windows.
+     */
     metrics: z.object({
       folds: z.array(quantizationFoldSchema),
-      mean: z.object({ fp32: scoreSchema, int8: scoreSchema }).optional(),
+      mean: z.object({ fp32: scoreSchema, int8: scoreSchema, tfliteInt8: scoreSchema.optional() }).optional(),
+      int8MinusFp32: z.object({ onnx: differenceSchema, tflite: differenceSchema.optional() }).optional(),
     }),
     files: z
       .array(

@@ -1,22 +1,20 @@
 /**
  * @module The three models the latency benchmark compares — teacher fp32, student fp32, student
- * int8 — as ONNX bytes plus the net spec the tfjs runner builds. From a trained artifact folder
- * when there is one (the tfjs nets are rebuilt from the manifest's arch + config: latency depends
- * on the architecture, not the weight values), else from freshly initialised registered nets.
+ * int8 — as ONNX and float-I/O `.tflite` bytes plus the net spec the tfjs runner builds. From a
+ * trained artifact folder when there is one (its own ONNX and TFLite student files; the teacher's
+ * `.tflite` and the tfjs nets are rebuilt from the manifest's arch + config: latency depends on the
+ * architecture, not the weight values), else from freshly initialised registered nets.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildNetSpec, createNet, exportOnnx, netStats, quantizeOnnx, type NetSpec } from '@painkd/models';
+import { buildNetSpec, createNet, exportOnnx, exportTflite, netStats, quantizeOnnx, quantizeTflite, type LatencyTarget, type NetSpec } from '@painkd/models';
 import { loadArtifact, MANIFEST_FILE } from '@painkd/runtime';
 import { DEFAULT_PREPROCESS_CONFIG, mulberry32 } from '@painkd/signals';
 
 /** One benchmarked model. */
-export interface LatencyModel {
+export interface LatencyModel extends LatencyTarget {
   /** `teacher`, `student`, or `floor`: the smallest net (global pooling + logits), the per-call cost of a runtime. */
   readonly model: 'teacher' | 'student' | 'floor';
-  readonly precision: 'fp32' | 'int8';
-  readonly spec: NetSpec;
-  readonly onnx: Uint8Array;
   readonly params: number;
   readonly macsPerWindow: number;
 }
@@ -42,12 +40,14 @@ export async function loadLatencyModels(artifactDir: string): Promise<LatencyMod
     const io = { inputLength: m.input.windowSamples, channels: m.input.channels.length, classes: m.model.classes };
     const teacher = buildNetSpec(m.teacher.arch, m.teacher.config, io);
     const student = buildNetSpec(m.model.arch, m.model.config, io);
+    const roles = new Set(m.files.map((f) => f.role));
+    const tflite = async (role: 'student-int8-tflite' | 'student-fp32-tflite'): Promise<Uint8Array | undefined> => (roles.has(role) ? artifact.readModel(role) : undefined);
     return {
       source: `artifact ${artifactDir} (${m.createdAt})`,
       models: [
-        entry('teacher', 'fp32', teacher, await artifact.readModel('teacher-fp32')),
-        entry('student', 'fp32', student, await artifact.readModel('student-fp32')),
-        entry('student', 'int8', student, await artifact.readModel('student-int8')),
+        entry('teacher', 'fp32', teacher, await artifact.readModel('teacher-fp32'), seededTflite(teacher, 1)),
+        entry('student', 'fp32', student, await artifact.readModel('student-fp32'), await tflite('student-fp32-tflite')),
+        entry('student', 'int8', student, await artifact.readModel('student-int8'), await tflite('student-int8-tflite')),
       ],
     };
   }
@@ -61,10 +61,18 @@ export async function loadLatencyModels(artifactDir: string): Promise<LatencyMod
     return bytes;
   };
   const studentFp32 = onnx(student, 2);
-  const { model: studentInt8 } = await quantizeOnnx(studentFp32, calibrationWindows(256, io.inputLength, 3), { method: 'minmax' });
+  const windows = calibrationWindows(256, io.inputLength, 3);
+  const { model: studentInt8 } = await quantizeOnnx(studentFp32, windows, { method: 'minmax' });
+  const net = createNet(student, { seed: 2 });
+  const { floatIo } = await quantizeTflite(student, net.getWeights(), studentFp32, windows, { method: 'minmax' });
+  net.dispose();
   return {
     source: 'fresh default nets (no artifact found)',
-    models: [entry('teacher', 'fp32', teacher, onnx(teacher, 1)), entry('student', 'fp32', student, studentFp32), entry('student', 'int8', student, studentInt8)],
+    models: [
+      entry('teacher', 'fp32', teacher, onnx(teacher, 1), seededTflite(teacher, 1)),
+      entry('student', 'fp32', student, studentFp32, seededTflite(student, 2)),
+      entry('student', 'int8', student, studentInt8, floatIo),
+    ],
   };
 }
 
@@ -90,13 +98,22 @@ export function floorModel(length: number, channels: number, classes: number): L
   };
   const net = createNet(spec, { seed: 1 });
   const onnx = exportOnnx(spec, net.getWeights());
+  const tflite = exportTflite(spec, net.getWeights());
   net.dispose();
-  return entry('floor', 'fp32', spec, onnx);
+  return entry('floor', 'fp32', spec, onnx, tflite);
 }
 
-function entry(model: 'teacher' | 'student' | 'floor', precision: 'fp32' | 'int8', spec: NetSpec, onnx: Uint8Array): LatencyModel {
+function entry(model: 'teacher' | 'student' | 'floor', precision: 'fp32' | 'int8', spec: NetSpec, onnx: Uint8Array, tflite?: Uint8Array): LatencyModel {
   const stats = netStats(spec);
-  return { model, precision, spec, onnx, params: stats.params, macsPerWindow: stats.macsPerWindow };
+  return { model, precision, spec, onnx, ...(tflite ? { tflite } : {}), params: stats.params, macsPerWindow: stats.macsPerWindow };
+}
+
+/** An fp32 `.tflite` of a spec with seeded weights (latency does not depend on the values). */
+function seededTflite(spec: NetSpec, seed: number): Uint8Array {
+  const net = createNet(spec, { seed });
+  const bytes = exportTflite(spec, net.getWeights());
+  net.dispose();
+  return bytes;
 }
 
 /**

@@ -2,7 +2,7 @@
  * @module What the latency benchmark reports: rows (model × runtime × batch), teacher/student
  * speed-ups per runtime, the issue's goals with pass/fail, and the text table.
  */
-import type { LatencyStats } from './measure-latency.js';
+import type { LatencyStats } from '@painkd/models';
 
 /** One measured configuration, as written to `bench/latency.json`. */
 export interface LatencyRow extends LatencyStats {

@@ -1,7 +1,8 @@
 /**
  * @module `npx nx run bench:latency`: teacher fp32, student fp32 and student int8 on tfjs (WASM),
- * onnxruntime-web (WASM, 1 thread) and onnxruntime-node (1 thread), batch 1 and 32, thousands of
- * timed runs after warm-up. Prints the table, the teacher/student speed-ups and the goals, and
+ * onnxruntime-web (WASM, 1 thread), onnxruntime-node (1 thread), and the TFLite runtimes
+ * tfjs-tflite and LiteRT.js (wasm, 1 thread; batch 1 only), batch 1 and 32, thousands of timed runs
+ * after warm-up. Prints the table, the teacher/student speed-ups and the goals, and
  * writes `bench/latency.json` at the repository root. Uses `artifacts/` when it holds a trained
  * artifact (or `--artifact <dir>`), else fresh default nets. `--budget-ms <n>` bounds each row.
  */
@@ -9,11 +10,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { initBackend } from '@painkd/models';
+import { initBackend, LATENCY_RUNTIMES, measureLatency, prepareRunner } from '@painkd/models';
 import { calibrationWindows, floorModel, loadLatencyModels } from './latency-models.js';
 import { formatLatencyTable, latencyGoals, latencySpeedUps, type LatencyRow } from './latency-report.js';
-import { LATENCY_RUNTIMES, prepareRunner } from './latency-runners.js';
-import { measureLatency } from './measure-latency.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const BATCHES = [1, 32] as const;
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
           runtime,
           batch,
           ...stats,
-          sizeBytes: m.onnx.length,
+          sizeBytes: runtime === 'tfjs-tflite' || runtime === 'litert' ? (m.tflite?.length ?? 0) : m.onnx.length,
           params: m.params,
           macsPerWindow: m.macsPerWindow,
           macsPerSecond: (m.macsPerWindow * batch) / (stats.p50Us / 1e6),
@@ -71,7 +70,10 @@ async function main(): Promise<void> {
   for (const g of goals) console.log(`  [${g.pass === null ? 'n/a ' : g.pass ? 'PASS' : 'FAIL'}] ${g.goal}: ${g.measured === null ? 'not measured' : g.measured.toFixed(1)}`);
   const out = join(repoRoot, 'bench', 'latency.json');
   await mkdir(dirname(out), { recursive: true });
-  const sizes = models.map((m) => ({ model: m.model, precision: m.precision, sizeBytes: m.onnx.length, params: m.params, macsPerWindow: m.macsPerWindow }));
+  const sizes = models.flatMap((m) => [
+    { model: m.model, precision: m.precision, sizeBytes: m.onnx.length, params: m.params, macsPerWindow: m.macsPerWindow },
+    ...(m.tflite ? [{ model: m.model, precision: `${m.precision} .tflite`, sizeBytes: m.tflite.length, params: m.params, macsPerWindow: m.macsPerWindow }] : []),
+  ]);
   await writeFile(
     out,
     JSON.stringify({ schemaVersion: 1, createdAt: new Date().toISOString(), source, machine: { cpu: cpus()[0]?.model ?? null, cores: cpus().length, node: process.version }, threads: 1, models: sizes, rows, speedUps, goals }, null, 2) + '\n',

@@ -69,7 +69,7 @@ export async function latencySection(state: LatencyState, ctx: ChartContext): Pr
   return section(
     'latency',
     heading,
-    'Measured by the latency benchmark (bench/latency.json) on the machine that ran it. Goal: the int8 student at least 20× faster than the fp32 teacher at batch 1 on onnxruntime-node.',
+    `Measured on the machine that ran it: ${state.source ?? 'the latency benchmark (bench/latency.json)'}. TFLite runtimes (tfjs-tflite, LiteRT.js) run the .tflite files, batch 1. Goal: the int8 student at least 20× faster than the fp32 teacher at batch 1 on onnxruntime-node.`,
     grid(figures) + upTable + sizeTable + latencyTable + skipped,
   );
 }

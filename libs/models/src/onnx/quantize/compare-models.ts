@@ -28,7 +28,20 @@ export async function compareModels(
   options: { readonly runtime?: RuntimeName | 'auto'; readonly batchSize?: number } = {},
 ): Promise<ModelAgreement> {
   const [a, b] = await Promise.all([predictLogits(reference, windows, options), predictLogits(candidate, windows, options)]);
-  const classes = a.length / windows.length;
+  return logitAgreement(a, b, windows.length);
+}
+
+/**
+ * Agreement of two row-major `[windows, classes]` logit matrices.
+ *
+ * @example
+ * ```ts
+ * logitAgreement(fp32Logits, int8Logits, 512).argmaxAgreement; // 0.99
+ * ```
+ */
+export function logitAgreement(a: Float32Array, b: Float32Array, windows: number): ModelAgreement {
+  if (a.length !== b.length || windows < 1 || a.length % windows !== 0) throw new RangeError(`logit matrices of ${a.length} and ${b.length} values do not both hold ${windows} rows`);
+  const classes = a.length / windows;
   let max = 0;
   let sum = 0;
   let agree = 0;
@@ -37,8 +50,8 @@ export async function compareModels(
     max = Math.max(max, d);
     sum += d;
   }
-  for (let w = 0; w < windows.length; w++) if (argmax(a, w * classes, classes) === argmax(b, w * classes, classes)) agree++;
-  return { maxAbsLogitDiff: max, meanAbsLogitDiff: sum / a.length, argmaxAgreement: agree / windows.length, windows: windows.length };
+  for (let w = 0; w < windows; w++) if (argmax(a, w * classes, classes) === argmax(b, w * classes, classes)) agree++;
+  return { maxAbsLogitDiff: max, meanAbsLogitDiff: sum / a.length, argmaxAgreement: agree / windows, windows };
 }
 
 /**
