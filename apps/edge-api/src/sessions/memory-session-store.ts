@@ -1,60 +1,35 @@
 /**
- * @module Streaming sessions, one per device: a windower at a fixed rate, SSE subscribers, and
- * the bounds that keep memory finite — session count (429), idle TTL (410 afterwards), samples
- * held (429), subscribers (429) and undelivered events per subscriber.
+ * @module The default {@link SessionStore}: sessions in this process's memory, one per device —
+ * a windower at a fixed rate, SSE subscribers and an {@link OrderedPublisher} — with the bounds
+ * that keep memory finite and a sweeper that closes idle sessions.
  */
 import type { ApiLimits } from '../config/limits.js';
 import { ApiError } from '../errors/api-error.js';
+import { toApiError } from '../errors/to-api-error.js';
+import { checkChunkWindows } from '../streaming/chunk-windows.js';
 import type { WindowStream } from '../streaming/window-stream.js';
-
-/** A message pushed to SSE subscribers. */
-export interface SessionEvent {
-  readonly event: 'prediction' | 'end' | 'expired';
-  readonly id?: string;
-  readonly data: unknown;
-}
-
-/** One SSE subscriber: a bounded queue drained by its connection. */
-export interface Subscriber {
-  /** Delivers an event; returns false when the subscriber's queue overflowed (it is then dropped). */
-  deliver(event: SessionEvent): boolean;
-  /** Ends the subscription (after delivering nothing more). */
-  close(): void;
-}
+import { OrderedPublisher } from './ordered-publisher.js';
+import type { AppendedChunk, SessionChunk, SessionEvent, SessionStore, Subscriber, Subscription } from './session-store.js';
 
 /** One device's session. */
-export interface Session {
+interface Session {
   readonly deviceId: string;
   /** Set by the first chunk; `undefined` while only subscribers exist. */
   stream: WindowStream | undefined;
   lastActive: number;
   readonly subscribers: Set<Subscriber>;
-}
-
-/** Device ids: 1–128 characters of letters, digits, `.`, `_`, `-`, `:`. */
-export const DEVICE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/**
- * Validates a device id from the URL.
- *
- * @example
- * parseDeviceId('e4-0042'); // 'e4-0042'
- */
-export function parseDeviceId(value: string): string {
-  if (!DEVICE_ID_PATTERN.test(value)) {
-    throw new ApiError('BAD_REQUEST', 'deviceId must be 1–128 characters of A–Z a–z 0–9 . _ - :', 'params.deviceId');
-  }
-  return value;
+  readonly publisher: OrderedPublisher<SessionEvent>;
 }
 
 /**
- * Holds every session and enforces the limits; a sweeper closes idle ones.
+ * Sessions in memory.
  *
  * @example
- * const store = new SessionStore(DEFAULT_LIMITS, createWindowStream);
- * const session = store.forChunk('e4-0042', 0, 4);
+ * const store = new MemorySessionStore(DEFAULT_LIMITS, (rate) => createSampleWindowStream(rate, 5.5, 1));
+ * const appended = await store.append('e4-0042', { seq: 0, sampleRate: 4, samples });
+ * await appended.publish(Promise.resolve([]));
  */
-export class SessionStore {
+export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, Session>();
   /** Device ids of sessions closed for idleness, oldest first (bounded). */
   private readonly expired = new Map<string, number>();
@@ -69,94 +44,49 @@ export class SessionStore {
     this.sweeper.unref();
   }
 
-  /** Sessions open now. */
   get size(): number {
     return this.sessions.size;
   }
 
-  /** The session of a device, if open (expiring it first when idle too long). */
-  get(deviceId: string): Session | undefined {
-    this.sweepOne(deviceId);
-    return this.sessions.get(deviceId);
-  }
-
-  /**
-   * The session a chunk goes to: the open one, or a new one when `seq` is 0. A closed-for-idleness
-   * device continuing mid-stream gets 410; any other unknown device must start at seq 0 (409).
-   */
-  forChunk(deviceId: string, seq: number, sampleRate: number): Session {
-    let session = this.get(deviceId);
-    if (session === undefined || session.stream === undefined) {
-      if (seq !== 0) {
-        if (this.expired.has(deviceId)) {
-          throw new ApiError(
-            'SESSION_EXPIRED',
-            `the session of ${deviceId} was closed after ${this.limits.sessionIdleMs} ms idle; start again with seq 0`,
-            'params.deviceId',
-            { expectedSeq: 0 },
-          );
-        }
-        throw new ApiError('SEQ_GAP', `a new session must start at seq 0, got ${seq}`, 'seq', { expectedSeq: 0, receivedSeq: seq });
-      }
-      session ??= this.open(deviceId);
-      session.stream = this.createWindowStream(sampleRate);
-      this.expired.delete(deviceId);
-    } else if (session.stream.sampleRate !== sampleRate) {
-      throw new ApiError(
-        'SAMPLE_RATE_CHANGED',
-        `this session streams at ${session.stream.sampleRate} Hz; got ${sampleRate} Hz. DELETE the session to change rate`,
-        'sampleRate',
-        { expectedSeq: session.stream.nextSeq, sampleRate: session.stream.sampleRate },
-      );
+  async append(deviceId: string, chunk: SessionChunk): Promise<AppendedChunk> {
+    const session = this.forChunk(deviceId, chunk.seq, chunk.sampleRate);
+    const stream = session.stream as WindowStream;
+    const held = stream.bufferedSamples;
+    if (held + chunk.samples.length > this.limits.maxSessionBufferSamples) {
+      throw new ApiError('SESSION_BUFFER_FULL', `the session would hold ${held + chunk.samples.length} samples; at most ${this.limits.maxSessionBufferSamples}. Send smaller chunks`, {
+        path: 'samples',
+        details: { limit: this.limits.maxSessionBufferSamples, expectedSeq: stream.nextSeq },
+      });
     }
-    session.lastActive = this.now();
-    return session;
-  }
-
-  /** Checks a chunk would keep the session under its sample bound (429 otherwise). */
-  checkBuffer(session: Session, incoming: number): void {
-    const held = session.stream?.bufferedSamples ?? 0;
-    if (held + incoming > this.limits.maxSessionBufferSamples) {
-      throw new ApiError(
-        'SESSION_BUFFER_FULL',
-        `the session would hold ${held + incoming} samples; at most ${this.limits.maxSessionBufferSamples}. Send smaller chunks`,
-        'samples',
-        { limit: this.limits.maxSessionBufferSamples, expectedSeq: session.stream?.nextSeq ?? 0 },
-      );
+    checkChunkWindows(stream, chunk.samples.length, this.limits.maxWindowsPerRequest, 'samples');
+    let windows;
+    try {
+      windows = stream.push(chunk.seq, chunk.samples);
+    } catch (error) {
+      throw toApiError(error, 'seq');
     }
+    return { windows, nextSeq: stream.nextSeq, bufferedSamples: stream.bufferedSamples, publish: session.publisher.reserve() };
   }
 
-  /** Adds an SSE subscriber, opening an empty session if needed (429 past the bounds). */
-  subscribe(deviceId: string, subscriber: Subscriber): Session {
+  async subscribe(deviceId: string, subscriber: Subscriber): Promise<Subscription> {
     const session = this.get(deviceId) ?? this.open(deviceId);
     if (session.subscribers.size >= this.limits.maxSubscribersPerSession) {
-      throw new ApiError('SUBSCRIBER_LIMIT', `${deviceId} already has ${session.subscribers.size} subscribers`, 'params.deviceId', {
-        limit: this.limits.maxSubscribersPerSession,
+      throw new ApiError('SUBSCRIBER_LIMIT', `${deviceId} already has ${session.subscribers.size} subscribers`, {
+        path: 'params.deviceId',
+        details: { limit: this.limits.maxSubscribersPerSession },
       });
     }
     session.subscribers.add(subscriber);
     session.lastActive = this.now();
-    return session;
-  }
-
-  /** Removes a subscriber; the session's idle clock restarts. */
-  unsubscribe(session: Session, subscriber: Subscriber): void {
-    session.subscribers.delete(subscriber);
-    session.lastActive = this.now();
-  }
-
-  /** Sends an event to every subscriber, dropping those that overflow. */
-  publish(session: Session, event: SessionEvent): void {
-    for (const subscriber of session.subscribers) {
-      if (!subscriber.deliver(event)) {
+    return {
+      unsubscribe: () => {
         session.subscribers.delete(subscriber);
-        subscriber.close();
-      }
-    }
+        session.lastActive = this.now();
+      },
+    };
   }
 
-  /** Ends a session (its subscribers get an `end` event). False when there was none. */
-  delete(deviceId: string): boolean {
+  async delete(deviceId: string): Promise<boolean> {
     const session = this.sessions.get(deviceId);
     if (session === undefined) return false;
     this.close(session, { event: 'end', data: { deviceId, reason: 'deleted' } });
@@ -164,7 +94,6 @@ export class SessionStore {
     return true;
   }
 
-  /** Closes every session and stops the sweeper (server shutdown). */
   closeAll(): void {
     clearInterval(this.sweeper);
     for (const session of [...this.sessions.values()]) {
@@ -175,6 +104,41 @@ export class SessionStore {
   /** Closes sessions idle past the TTL (those with subscribers stay open). */
   sweep(): void {
     for (const deviceId of [...this.sessions.keys()]) this.sweepOne(deviceId);
+  }
+
+  /** The session of a device, if open (expiring it first when idle too long). */
+  private get(deviceId: string): Session | undefined {
+    this.sweepOne(deviceId);
+    return this.sessions.get(deviceId);
+  }
+
+  /**
+   * The session a chunk goes to: the open one, or a new one when `seq` is 0. A closed-for-idleness
+   * device continuing mid-stream gets 410; any other unknown device must start at seq 0 (409).
+   */
+  private forChunk(deviceId: string, seq: number, sampleRate: number): Session {
+    let session = this.get(deviceId);
+    if (session === undefined || session.stream === undefined) {
+      if (seq !== 0) {
+        if (this.expired.has(deviceId)) {
+          throw new ApiError('SESSION_EXPIRED', `the session of ${deviceId} was closed after ${this.limits.sessionIdleMs} ms idle; start again with seq 0`, {
+            path: 'params.deviceId',
+            details: { expectedSeq: 0 },
+          });
+        }
+        throw new ApiError('SEQ_GAP', `a new session must start at seq 0, got ${seq}`, { path: 'seq', details: { expectedSeq: 0, receivedSeq: seq } });
+      }
+      session ??= this.open(deviceId);
+      session.stream = this.createWindowStream(sampleRate);
+      this.expired.delete(deviceId);
+    } else if (session.stream.sampleRate !== sampleRate) {
+      throw new ApiError('SAMPLE_RATE_CHANGED', `this session streams at ${session.stream.sampleRate} Hz; got ${sampleRate} Hz. DELETE the session to change rate`, {
+        path: 'sampleRate',
+        details: { expectedSeq: session.stream.nextSeq, sampleRate: session.stream.sampleRate },
+      });
+    }
+    session.lastActive = this.now();
+    return session;
   }
 
   private sweepOne(deviceId: string): void {
@@ -194,12 +158,24 @@ export class SessionStore {
     if (this.sessions.size >= this.limits.maxSessions) {
       this.sweep();
       if (this.sessions.size >= this.limits.maxSessions) {
-        throw new ApiError('SESSION_LIMIT', `${this.limits.maxSessions} sessions are open; end one or retry later`, 'params.deviceId', {
-          limit: this.limits.maxSessions,
+        throw new ApiError('SESSION_LIMIT', `${this.limits.maxSessions} sessions are open; end one or retry later`, {
+          path: 'params.deviceId',
+          details: { limit: this.limits.maxSessions },
         });
       }
     }
-    const session: Session = { deviceId, stream: undefined, lastActive: this.now(), subscribers: new Set() };
+    const subscribers = new Set<Subscriber>();
+    const publisher = new OrderedPublisher<SessionEvent>((events) => {
+      for (const event of events) {
+        for (const subscriber of subscribers) {
+          if (!subscriber.deliver(event)) {
+            subscribers.delete(subscriber);
+            subscriber.close();
+          }
+        }
+      }
+    });
+    const session: Session = { deviceId, stream: undefined, lastActive: this.now(), subscribers, publisher };
     this.sessions.set(deviceId, session);
     return session;
   }
