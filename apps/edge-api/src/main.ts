@@ -91,6 +91,8 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
       `${config.workers > 0 ? `, ${config.workers} inference worker(s)` : ''}${config.token ? ', bearer auth on' : ''}` +
       `${metrics !== undefined ? `, metrics on ${config.metrics.kind === 'port' ? config.metrics.host : ''}:${metrics.port}` : ''}\n`,
   );
+  // A launcher that exits first (nx after Ctrl-C) closes the log pipe; that must not cut the drain short.
+  process.stdout.on('error', () => undefined);
   let stopped = false;
   const stop = (reason: string): void => {
     if (stopped) return;

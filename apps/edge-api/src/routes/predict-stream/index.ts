@@ -98,12 +98,13 @@ export function predictNdjson(deps: PredictStreamDeps) {
         };
         const reader = chunkReader(c);
         const idle = startDeadline(limits.streamIdleMs, () => new ApiError('STREAM_IDLE_TIMEOUT', `no complete line for ${limits.streamIdleMs} ms; the upload is closed`, { path: `line ${splitter.lines + 1}`, details: { idleMs: limits.streamIdleMs } }));
+        let onShutdown = (): void => undefined;
         const stopping = new Promise<never>((_, reject) => {
-          const stop = (): void => reject(new ApiError('SHUTTING_DOWN', 'the server is shutting down; resume with nextSeq on another connection', { path: `line ${splitter.lines + 1}` }));
-          if (deps.shutdown.aborted) stop();
-          else deps.shutdown.addEventListener('abort', stop, { once: true });
+          onShutdown = () => reject(new ApiError('SHUTTING_DOWN', 'the server is shutting down; resume with nextSeq on another connection', { path: `line ${splitter.lines + 1}` }));
         });
         stopping.catch(() => undefined);
+        if (deps.shutdown.aborted) onShutdown();
+        else deps.shutdown.addEventListener('abort', onShutdown, { once: true });
         let failure: ApiError | undefined;
         try {
           for (;;) {
@@ -122,6 +123,7 @@ export function predictNdjson(deps: PredictStreamDeps) {
           failure = error instanceof ApiError ? error : toApiError(error, `line ${splitter.lines + 1}`);
         } finally {
           idle.clear();
+          deps.shutdown.removeEventListener('abort', onShutdown);
           reader.stop();
           release();
         }
