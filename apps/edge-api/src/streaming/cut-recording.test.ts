@@ -1,19 +1,9 @@
 /** @module A recording is one window within the tolerance, windows every hop beyond it, and bounded. */
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../errors/api-error.js';
+import { caughtApiError } from '../../tests/support/caught.js';
 import { cutRecording } from './cut-recording.js';
 
 const spec = { windowSeconds: 5.5, toleranceSeconds: 0.5, hopSeconds: 1 };
-function thrown(f: () => unknown): ApiError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
-
 const ramp = (n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => i);
 
 describe('cutRecording', () => {
@@ -35,7 +25,7 @@ describe('cutRecording', () => {
     ]);
   });
   it('rejects too short (400) and too many windows (413), naming the path', () => {
-    expect(thrown(() => cutRecording(ramp(19), 4, spec, 10, 'windows[1].samples'))).toMatchObject({ code: 'INVALID_WINDOW_LENGTH', status: 400, path: 'windows[1].samples' });
-    expect(thrown(() => cutRecording(ramp(400), 4, spec, 10, 'samples'))).toMatchObject({ code: 'TOO_MANY_WINDOWS', status: 413, details: { windows: 95, limit: 10 } });
+    expect(caughtApiError(() => cutRecording(ramp(19), 4, spec, 10, 'windows[1].samples'))).toMatchObject({ code: 'INVALID_WINDOW_LENGTH', status: 400, path: 'windows[1].samples' });
+    expect(caughtApiError(() => cutRecording(ramp(400), 4, spec, 10, 'samples'))).toMatchObject({ code: 'TOO_MANY_WINDOWS', status: 413, details: { windows: 95, limit: 10 } });
   });
 });

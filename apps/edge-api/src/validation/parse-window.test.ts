@@ -1,5 +1,6 @@
 /** @module Tests of raw-window validation: bounds, paths, codes, missing samples and float32 overflow. */
 import { describe, expect, it } from 'vitest';
+import { caughtApiError } from '../../tests/support/caught.js';
 import { ApiError } from '../errors/api-error.js';
 import { checkWindowLength, parseFloat32Bytes, parseJsonRecording, parseSampleArray, parseSampleRateText, windowLengthBounds, type SampleArrayOptions } from './parse-window.js';
 
@@ -37,13 +38,7 @@ describe('parseSampleArray', () => {
     expect(codeOf(() => parseSampleArray({}, 's', chunk))).toBe('400 INVALID_SAMPLES s');
   });
   it('says a number beyond float32 overflows, rather than calling it not finite', () => {
-    let message = '';
-    try {
-      parseSampleArray([1, 1e300], 's', chunk);
-    } catch (error) {
-      message = (error as ApiError).message;
-    }
-    expect(message).toBe('s[1] is 1e+300, which overflows float32 (largest finite magnitude 3.4e38)');
+    expect(caughtApiError(() => parseSampleArray([1, 1e300], 's', chunk)).message).toBe('s[1] is 1e+300, which overflows float32 (largest finite magnitude 3.4e38)');
   });
   it('answers an oversized array with the caller’s code', () => {
     expect(codeOf(() => parseSampleArray(new Array(11).fill(1), 's', chunk))).toBe('413 CHUNK_TOO_LARGE s');

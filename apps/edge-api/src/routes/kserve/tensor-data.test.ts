@@ -1,17 +1,9 @@
 /** @module OIP tensor data: flat or nested JSON, binary FP32, each checked against the shape. */
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../errors/api-error.js';
+import { caughtApiError } from '../../../tests/support/caught.js';
 import { binaryTensorData, jsonTensorData } from './tensor-data.js';
 
-function message(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof ApiError) return error.message;
-    throw error;
-  }
-  return 'none';
-}
+const message = (f: () => unknown): string => caughtApiError(f).message;
 
 describe('tensor data', () => {
   it('flattens nested data row-major and takes flat data as is', () => {

@@ -13,7 +13,7 @@ import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
 import type { StreamTokens } from '../../middleware/auth/stream-tokens.js';
 import { windowJson, type WindowJson } from '../../model/prediction-json.js';
-import { round3, type PredictService } from '../../model/predict-service.js';
+import { round3, type PredictService, type WindowResult } from '../../model/predict-service.js';
 import { emptyTimings } from '../../model/predictor.js';
 import { parseDeviceId, type SessionEvent, type SessionStore } from '../../sessions/session-store.js';
 import { QueueSubscriber } from '../../sessions/sse-subscriber.js';
@@ -75,7 +75,7 @@ export function postSamples(deps: StreamsDeps) {
         seq: w.seq,
         startSeconds: round3(w.startSeconds),
         endSeconds: round3(w.endSeconds),
-        ...windowJson(results[i] ?? { quality: { ok: false, flags: [] }, prediction: undefined }),
+        ...windowJson(results[i] as WindowResult),
       }));
     })();
     await appended.publish(windows.then((ws) => ws.map((w): SessionEvent => ({ event: 'rejected' in w ? 'rejected' : 'prediction', id: String(w.window), data: w }))));
