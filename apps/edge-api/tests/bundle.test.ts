@@ -1,10 +1,12 @@
 /**
- * @module The deploy bundle: `scripts/bundle.mjs` output installs with production dependencies
- * only (`npm ci --omit=dev`, offline from the warm cache), starts, serves a prediction, stops on
- * SIGTERM, and refuses a tampered model or an invalid manifest with a clear message.
+ * @module The deploy bundle: `scripts/bundle.mjs` output runs as copied, without npm (node_modules
+ * vendored and cut to the platform): it starts, serves a prediction, stops on SIGTERM, serves on
+ * the WASM runtime when built `--with-wasm`, and refuses a tampered model or an invalid manifest
+ * with a clear message. The linux-arm64 build (Raspberry Pi) is measured: at most 70 MB with
+ * onnxruntime-node. And the workspace's own npm config carries no key npm warns about.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,31 +17,60 @@ import { syntheticWindow } from './support/test-server.js';
 
 const run = promisify(execFile);
 const bundleScript = fileURLToPath(new URL('../scripts/bundle.mjs', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let work: string;
 let dir: string;
+let arm: string;
+
+/** Sum of file sizes under `path`, bytes. */
+function folderBytes(path: string): number {
+  return readdirSync(path, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? folderBytes(join(path, e.name)) : statSync(join(path, e.name)).size), 0);
+}
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'edge-bundle-'));
-  await run(process.execPath, [bundleScript, dir]);
-  const npm = (mode: string) => run('npm', ['ci', '--omit=dev', mode, '--no-audit', '--no-fund'], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
-  await npm('--offline').catch(() => npm('--prefer-offline'));
+  work = mkdtempSync(join(tmpdir(), 'edge-bundle-'));
+  const built = join(work, 'built');
+  await run(process.execPath, [bundleScript, built, '--with-wasm']);
+  dir = join(work, 'deployed');
+  cpSync(built, dir, { recursive: true });
+  arm = join(work, 'arm64');
+  await run(process.execPath, [bundleScript, arm, '--platform', 'linux-arm64']);
 }, 180_000);
 
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 });
 
 describe('deploy bundle', () => {
-  it('holds only the server, the model and production dependencies', () => {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies?: unknown };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['onnxruntime-node', 'onnxruntime-web']);
+  it('holds only the server, the model and the ONNX runtimes, cut to one platform', () => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies?: unknown; painkd: { platform: string } };
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['onnxruntime-common', 'onnxruntime-node', 'onnxruntime-web']);
     expect(pkg.devDependencies).toBeUndefined();
+    expect(pkg.painkd.platform).toBe(`${process.platform}-${process.arch}`);
     expect(existsSync(join(dir, 'model/manifest.json'))).toBe(true);
-    expect(existsSync(join(dir, 'node_modules/onnxruntime-node'))).toBe(true);
-    for (const absent of ['@tensorflow', 'hono', 'zod', 'vitest', 'typescript', '@painkd']) expect(existsSync(join(dir, 'node_modules', absent))).toBe(false);
+    expect(readdirSync(join(dir, 'node_modules')).sort()).toEqual(['onnxruntime-common', 'onnxruntime-node', 'onnxruntime-web']);
+    expect(readdirSync(join(dir, 'node_modules/onnxruntime-node/bin/napi-v6'))).toEqual([process.platform]);
+    expect(readdirSync(join(dir, 'node_modules/onnxruntime-node/bin/napi-v6', process.platform))).toEqual([process.arch]);
+    expect(readdirSync(join(dir, 'node_modules/onnxruntime-web/dist')).sort()).toEqual(['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm', 'ort.node.min.mjs']);
     expect(readFileSync(join(dir, 'server.mjs'), 'utf8')).not.toContain('@tensorflow/tfjs');
   });
 
-  it('starts from the installed folder, predicts, and stops on SIGTERM', async () => {
+  it('for linux-arm64 (a Raspberry Pi) holds only that binary and no WASM runtime, in at most 70 MB', () => {
+    expect(readdirSync(join(arm, 'node_modules')).sort()).toEqual(['onnxruntime-common', 'onnxruntime-node']);
+    expect(readdirSync(join(arm, 'node_modules/onnxruntime-node/bin/napi-v6'))).toEqual(['linux']);
+    expect(readdirSync(join(arm, 'node_modules/onnxruntime-node/bin/napi-v6/linux'))).toEqual(['arm64']);
+    const bytes = folderBytes(arm);
+    console.log(`EDGE_BUNDLE_SIZE ${JSON.stringify({ platform: 'linux-arm64', mib: Math.round((bytes / 1024 / 1024) * 10) / 10 })}`);
+    expect(bytes).toBeLessThanOrEqual(70 * 1000 * 1000);
+    expect(JSON.parse(readFileSync(join(arm, 'package.json'), 'utf8'))).toMatchObject({ os: ['linux'], cpu: ['arm64'], painkd: { platform: 'linux-arm64', withWasm: false } });
+  });
+
+  it('is refused a platform onnxruntime-node does not ship', async () => {
+    const error = await run(process.execPath, [bundleScript, join(work, 'bad'), '--platform', 'linux-riscv64']).catch((e: unknown) => e);
+    expect(String((error as { stderr?: string }).stderr)).toContain('--platform must be one of linux-arm64, linux-x64');
+  });
+
+  it('starts from the copied folder, predicts, and stops on SIGTERM', async () => {
     const server = await spawnServer(['server.mjs'], { cwd: dir });
     try {
       const samples = Array.from(syntheticWindow(512));
@@ -55,7 +86,7 @@ describe('deploy bundle', () => {
     expect(server.output()).toContain('stopped');
   });
 
-  it('serves on the WASM runtime with EDGE_RUNTIME=web, in a worker thread with EDGE_WORKERS=1', async () => {
+  it('serves on the WASM runtime with EDGE_RUNTIME=web (built --with-wasm), in a worker thread with EDGE_WORKERS=1', async () => {
     const server = await spawnServer(['server.mjs'], { cwd: dir, env: { EDGE_RUNTIME: 'web', EDGE_WORKERS: '1' } });
     try {
       expect(server.output()).toContain('onnxruntime-web');
@@ -96,5 +127,16 @@ describe('deploy bundle', () => {
     const flag = await runToExit(['server.mjs', '--runtime', 'gpu'], { cwd: dir });
     expect(flag.code).toBe(2);
     expect(flag.output).toContain('EDGE_RUNTIME');
+  });
+});
+
+describe('workspace npm config', () => {
+  it('has no key npm warns will stop working, and denies onnxruntime-node its install-time download', async () => {
+    const { stderr } = await run('npm', ['config', 'get', 'fund'], { cwd: root });
+    expect(stderr).not.toContain('Unknown project config');
+    expect(readFileSync(join(root, '.npmrc'), 'utf8')).not.toContain('onnxruntime-node-install');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean> };
+    expect(pkg.allowScripts['onnxruntime-node']).toBe(false);
+    expect(existsSync(join(root, 'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so'))).toBe(false);
   });
 });

@@ -81,20 +81,52 @@ describe('POST /predict', () => {
     expect(preds[1]?.probabilities).toEqual(await directPredict(other, 128));
   });
 
-  it('accepts durations within the stated tolerance and rejects beyond it', async () => {
+  it('accepts a recording of any length: every window every hop with its start time, and the aggregate', async () => {
+    const rate = 512;
+    const recording = syntheticWindow(rate, 10, 21);
+    const res = await postJson(`${t.url}/predict`, { samples: Array.from(recording), sampleRate: rate });
+    expect(res.status).toBe(200);
+    const body = res.body as PredictionBody & { maxLevel: number; maxLabel: string; windows: (PredictionBody & { startSeconds: number; endSeconds: number })[] };
+    const w = Math.round(5.5 * rate);
+    expect(body.windows.map((x) => [x.startSeconds, x.endSeconds])).toEqual([0, 1, 2, 3, 4].map((s) => [s, s + 5.5]));
+    const expected = await Promise.all(body.windows.map((_, i) => directPredict(recording.subarray(i * rate, i * rate + w), rate)));
+    expect(body.windows.map((x) => x.probabilities)).toEqual(expected);
+    const mean = expected[0]?.map((_, k) => expected.reduce((s, p) => s + (p[k] ?? 0), 0) / expected.length) ?? [];
+    body.probabilities.forEach((p, k) => expect(p).toBeCloseTo(mean[k] ?? NaN, 12));
+    expect(body.level).toBe(mean.indexOf(Math.max(...mean)));
+    expect(body.maxLevel).toBe(Math.max(...expected.map((p) => p.indexOf(Math.max(...p)))));
+    expect(body.maxLabel).toBe(labels[body.maxLevel]);
+    const bytes = await fetch(`${t.url}/predict?sampleRate=${rate}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(recording.buffer as ArrayBuffer) });
+    expect(((await bytes.json()) as typeof body).windows.map((x) => x.probabilities)).toEqual(expected);
+  });
+
+  it('keeps a recording within the tolerance one window, as before; rejects one shorter than a window', async () => {
     const ok = syntheticWindow(512, 5.9);
-    expect((await postJson(`${t.url}/predict`, { samples: Array.from(ok), sampleRate: 512 })).status).toBe(200);
-    const long = syntheticWindow(512, 6.2);
-    const res = await postJson(`${t.url}/predict`, { samples: Array.from(long), sampleRate: 512 });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'INVALID_WINDOW_LENGTH', path: 'samples', details: { min: 2560, max: 3072 } } });
+    const one = await postJson(`${t.url}/predict`, { samples: Array.from(ok), sampleRate: 512 });
+    expect((one.body as { windows: unknown[]; probabilities: number[] }).windows).toHaveLength(1);
+    expect((one.body as { probabilities: number[] }).probabilities).toEqual(await directPredict(ok, 512));
+    const short = await postJson(`${t.url}/predict`, { samples: Array.from(syntheticWindow(512, 4.9)), sampleRate: 512 });
+    expect(short.status).toBe(400);
+    expect(short.body).toMatchObject({ error: { code: 'INVALID_WINDOW_LENGTH', path: 'samples', details: { min: 2560, max: 3072 } } });
+  });
+
+  it('cuts every recording of a batch, and bounds the windows per request', async () => {
+    const long = syntheticWindow(4, 9, 5);
+    const batch = await postJson(`${t.url}/predict`, { windows: [{ samples: Array.from(long), sampleRate: 4 }, { samples: Array.from(syntheticWindow(4)), sampleRate: 4 }] });
+    expect(batch.status).toBe(200);
+    const preds = (batch.body as { predictions: { windows: { probabilities: number[] }[] }[] }).predictions;
+    expect(preds.map((p) => p.windows.length)).toEqual([4, 1]);
+    expect(preds[0]?.windows[2]?.probabilities).toEqual(await directPredict(long.subarray(8, 30), 4));
+    const tooMany = await postJson(`${t.url}/predict`, { samples: new Array(5000).fill(4), sampleRate: 1 });
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body).toMatchObject({ error: { code: 'TOO_MANY_WINDOWS', path: 'samples', details: { windows: 4995 } } });
   });
 
   it('answers each kind of bad input with its status, code and path', async () => {
     const good = Array.from(syntheticWindow(4));
     const cases: [unknown, number, string, string][] = [
       [{ samples: [...good.slice(0, 3), 'x', ...good.slice(4)], sampleRate: 4 }, 400, 'INVALID_SAMPLES', 'samples[3]'],
-      [{ samples: [...good.slice(0, 5), null, ...good.slice(6)], sampleRate: 4 }, 400, 'INVALID_SAMPLES', 'samples[5]'],
+      [{ samples: [...good.slice(0, 5), true, ...good.slice(6)], sampleRate: 4 }, 400, 'INVALID_SAMPLES', 'samples[5]'],
       [{ samples: [], sampleRate: 4 }, 400, 'INVALID_SAMPLES', 'samples'],
       [{ samples: good.slice(0, 5), sampleRate: 4 }, 400, 'INVALID_WINDOW_LENGTH', 'samples'],
       [{ samples: good, sampleRate: 0 }, 400, 'INVALID_SAMPLE_RATE', 'sampleRate'],
@@ -125,6 +157,8 @@ describe('POST /predict', () => {
     expect(await nan.json()).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
     expect((await send('', 'application/json')).status).toBe(400);
     expect((await send('hello', 'text/plain')).status).toBe(415);
+    const overflow = await send(`{"samples":[1e300,${good.slice(good.indexOf(',') + 1)}],"sampleRate":4}`, 'application/json');
+    expect(await overflow.json()).toMatchObject({ error: { code: 'INVALID_SAMPLES', path: 'samples[0]', message: 'samples[0] is 1e+300, which overflows float32 (largest finite magnitude 3.4e38)' } });
     const huge = await send(`{"samples":[${'1,'.repeat(200_000)}1],"sampleRate":4}`, 'application/json');
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });

@@ -54,6 +54,8 @@ describe('NDJSON streaming into POST /predict', () => {
       const recording = syntheticWindow(rate, 9.3, seed);
       const expected = await expectedFor(recording, rate);
       expect(expected.length).toBe(4);
+      const whole = await postJson(`${t.url}/predict`, { samples: Array.from(recording), sampleRate: rate });
+      expect((whole.body as { windows: Pred[] }).windows.map((w) => w.probabilities)).toEqual(expected);
       const up = openNdjson(`${t.url}/predict?sampleRate=${rate}`);
       const chunks = randomChunks(recording, seed, rate === 4 ? 5 : 700);
       chunks.forEach((c, seq) => up.write(`${JSON.stringify({ seq, samples: Array.from(c) })}\n`));
@@ -89,7 +91,7 @@ describe('NDJSON streaming into POST /predict', () => {
     expect(await up.nextLine()).toMatchObject({ done: true, windows: 2 });
   });
 
-  it('ends with an error line naming the bad line; earlier predictions stand', async () => {
+  it('ends with an error line naming the bad line, then done; earlier predictions stand', async () => {
     const rate = 4;
     const recording = syntheticWindow(rate, 8, 31);
     const bad = [
@@ -111,6 +113,7 @@ describe('NDJSON streaming into POST /predict', () => {
       expect(err.error.code).toBe(code);
       expect(err.error.line).toBe(3);
       expect(err.error.path.startsWith('line 3')).toBe(true);
+      expect(await up.nextLine()).toMatchObject({ done: true, lines: 3, windows: 1, nextSeq: 1, error: code });
       expect(await up.nextLine()).toBeNull();
     }
   });
@@ -171,7 +174,7 @@ describe('streaming sessions', () => {
 });
 
 describe('session bounds', () => {
-  it('answers 429 past the session count and subscriber bounds, 429 for an oversized chunk, 410 after the idle TTL', async () => {
+  it('answers 429 past the session count, buffer and subscriber bounds, 413 for an oversized chunk, 410 after the idle TTL', async () => {
     let now = 0;
     const b = await startTestServer({
       limits: { maxSessions: 2, sessionIdleMs: 1000, maxSubscribersPerSession: 1, maxSessionBufferSamples: 100, maxChunkSamples: 1000 },
@@ -188,6 +191,9 @@ describe('session bounds', () => {
       const big = await post('a', 1, 200);
       expect(big.status).toBe(429);
       expect(big.body).toMatchObject({ error: { code: 'SESSION_BUFFER_FULL' } });
+      const oversized = await post('a', 1, 1001);
+      expect(oversized.status).toBe(413);
+      expect(oversized.body).toMatchObject({ error: { code: 'CHUNK_TOO_LARGE', path: 'samples', details: { limit: 1000, length: 1001 } } });
       const sse = await fetch(`${b.url}/v1/streams/a/events`);
       expect(sse.status).toBe(200);
       const second = await fetch(`${b.url}/v1/streams/a/events`);

@@ -1,6 +1,6 @@
 /**
  * @module @painkd/signals — BioVid format, GSR preprocessing, channel features, input views (lab
- * and wearable), resampling, streaming windows and a synthetic cohort. Pure TypeScript on typed
+ * and wearable), resampling, streaming windows, signal-quality checks and a synthetic cohort. Pure TypeScript on typed
  * arrays: no ML, no server dependency, no Node built-in, so it runs in Node, a browser and on the
  * edge. The Node-only readers, the cohort writer and the synth command are `@painkd/signals/node`.
  */
@@ -122,3 +122,17 @@ export { parseViewConfig } from './views/parse-view-config.js';
 export { LAB_ALL_CHANNELS_VIEW, LAB_GSR_VIEW, WEARABLE_GSR_VIEW } from './views/view-presets.js';
 export { preprocessView, type PreprocessViewOptions, type ViewSubjectStats } from './views/preprocess-view.js';
 export { computeViewSubjectStats, type ViewWindow } from './views/compute-view-subject-stats.js';
+
+// Signal quality (plausibility of a skin-conductance window).
+export {
+  assessSignalQuality,
+  DEFAULT_SIGNAL_QUALITY_CONFIG,
+  measureSignal,
+  QUALITY_FLAGS,
+  signalQualityConfig,
+  type QualityFlag,
+  type SignalMeasures,
+  type SignalQuality,
+  type SignalQualityConfig,
+  type SignalQualityReport,
+} from './quality/index.js';

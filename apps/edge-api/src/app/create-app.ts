@@ -1,13 +1,15 @@
 /**
- * @module Assembles the edge API: middleware (metrics, CORS, auth), every route, and the one
- * error edge. Takes a loaded {@link Predictor}; knows nothing about sockets or files.
+ * @module Assembles the edge API: middleware (metrics, CORS, auth, drain), every route, and the
+ * one error edge. Takes a loaded {@link Predictor}; knows nothing about sockets or files.
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { DEFAULT_LIMITS, type ApiLimits } from '../config/limits.js';
-import { createErrorHandler, notFound } from '../errors/on-error.js';
+import type { MetricsAccess } from '../config/server-config.js';
+import { createErrorHandler, createNotFound } from '../errors/on-error.js';
 import { createApiMetrics, type ApiMetrics } from '../metrics/api-metrics.js';
 import { bearerAuth } from '../middleware/auth/index.js';
+import { StreamTokens } from '../middleware/auth/stream-tokens.js';
 import { requestMetrics } from '../middleware/metrics/index.js';
 import { InProcessEngine, type InferenceEngine } from '../model/inference-engine.js';
 import { PredictService } from '../model/predict-service.js';
@@ -18,8 +20,9 @@ import { openApiDocument } from '../routes/openapi/openapi-document.js';
 import { openApi } from '../routes/openapi/index.js';
 import { predictNdjson } from '../routes/predict-stream/index.js';
 import { predict } from '../routes/predict/index.js';
-import { deleteStream, postSamples, streamEvents } from '../routes/streams/index.js';
-import { SessionStore } from '../sessions/session-store.js';
+import { deleteStream, postSamples, streamEvents, streamToken } from '../routes/streams/index.js';
+import { MemorySessionStore } from '../sessions/memory-session-store.js';
+import type { SessionStore } from '../sessions/session-store.js';
 import { OpenStreams } from '../streaming/open-streams.js';
 import { createSampleWindowStream } from '../streaming/sample-window-stream.js';
 import type { WindowStream } from '../streaming/window-stream.js';
@@ -38,20 +41,32 @@ export interface CreateAppOptions {
   readonly token?: string | undefined;
   /** Allowed CORS origins (`['*']` for any); unset or empty disables CORS headers. */
   readonly corsOrigins?: readonly string[];
+  /** Who may read `/metrics` (default: with the API token). */
+  readonly metrics?: MetricsAccess;
+  /** Serve `/docs` and `/openapi.json` without a token. */
+  readonly docsPublic?: boolean;
+  /** Answer implausible windows with 422 (streams: `rejected`) instead of predicting them. */
+  readonly rejectFlagged?: boolean;
+  /** Lifetime of SSE stream tokens, s (default 300). */
+  readonly streamTokenTtlSeconds?: number;
+  /** Where sessions live; default in this process's memory. */
+  readonly sessions?: (limits: ApiLimits, createWindowStream: (sampleRate: number) => WindowStream) => SessionStore;
   /** Logs server faults (5xx); default `console.error`. */
   readonly log?: (error: unknown) => void;
-  /** Clock for session TTLs (tests). */
+  /** Clock for session TTLs and stream tokens (tests). */
   readonly now?: () => number;
 }
 
 /** The app plus the state it owns. */
 export interface EdgeApp {
   readonly app: Hono<AppEnv>;
+  /** `/metrics` alone, for a separate metrics port. */
+  readonly metricsApp: Hono<AppEnv>;
   readonly metrics: ApiMetrics;
   readonly sessions: SessionStore;
   readonly service: PredictService;
   readonly limits: ApiLimits;
-  /** Marks the app as draining: readiness answers 503. */
+  /** Marks the app as draining: readiness answers 503, responses close their connection, uploads end. */
   drain(): void;
   /** Closes sessions and stops timers. */
   close(): void;
@@ -69,41 +84,56 @@ export interface EdgeApp {
 export function createApp(options: CreateAppOptions): EdgeApp {
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const info = options.predictor.info;
+  const now = options.now ?? Date.now;
   const createWindowStream = (sampleRate: number): WindowStream => createSampleWindowStream(sampleRate, info.windowSeconds, info.hopSeconds);
-  const sessions = new SessionStore(limits, createWindowStream, options.now);
+  const sessions = options.sessions?.(limits, createWindowStream) ?? new MemorySessionStore(limits, createWindowStream, now);
   const streams = new OpenStreams(limits.maxOpenStreams);
   const metrics = createApiMetrics({ activeSessions: () => sessions.size, activeStreams: () => streams.size });
   const engine = options.engine ?? new InProcessEngine(options.predictor);
-  const service = new PredictService(info, engine, metrics);
+  const service = new PredictService(info, engine, metrics, { rejectFlagged: options.rejectFlagged ?? false });
+  const tokens = new StreamTokens(options.token, options.streamTokenTtlSeconds ?? 300, now);
+  const shutdown = new AbortController();
+  const access = options.metrics ?? { kind: 'api' };
   let ready = true;
 
   const app = new Hono<AppEnv>();
   app.onError(createErrorHandler(options.log ?? ((error) => console.error(error))));
-  app.notFound(notFound);
+  app.notFound(createNotFound(app));
   app.use('*', requestMetrics(metrics));
+  app.use('*', async function drainingConnections(c, next) {
+    await next();
+    if (!ready) c.header('Connection', 'close');
+  });
   const origins = options.corsOrigins ?? [];
   if (origins.length > 0) {
     app.use('*', cors({ origin: origins.includes('*') ? '*' : [...origins], allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Server-Timing'], maxAge: 600 }));
   }
-  app.use('*', bearerAuth({ token: options.token, openPaths: ['/v2/health/live', '/v2/health/ready'] }));
+  const openPaths = ['/v2/health/live', '/v2/health/ready'];
+  if (options.docsPublic === true) openPaths.push('/docs', '/openapi.json');
+  if (access.kind === 'open') openPaths.push('/metrics');
+  app.use('*', bearerAuth({ token: options.token, openPaths, ownTokens: access.kind === 'token' ? { '/metrics': access.token } : {}, streamTokens: tokens }));
 
-  const predictStream = predictNdjson({ service, limits, streams, createWindowStream });
+  const predictStream = predictNdjson({ service, limits, streams, createWindowStream, shutdown: shutdown.signal });
   app.post('/predict', predict({ service, limits, predictStream }));
 
-  const streamDeps = { service, limits, store: sessions, streams };
+  const streamDeps = { service, limits, store: sessions, streams, tokens };
   app.post('/v1/streams/:deviceId/samples', postSamples(streamDeps));
   app.get('/v1/streams/:deviceId/events', streamEvents(streamDeps));
+  app.post('/v1/streams/:deviceId/token', streamToken(streamDeps));
   app.delete('/v1/streams/:deviceId', deleteStream(streamDeps));
 
   const k = kserve({ service, limits, isReady: () => ready, serverVersion: EDGE_API_VERSION });
   app.get('/v2', k.serverMetadata);
   app.get('/v2/health/live', k.live);
   app.get('/v2/health/ready', k.ready);
-  app.get('/v2/models/:name', k.modelMetadata);
-  app.get('/v2/models/:name/ready', k.modelReady);
-  app.post('/v2/models/:name/infer', k.infer);
+  for (const base of ['/v2/models/:name', '/v2/models/:name/versions/:version']) {
+    app.get(base, k.modelMetadata);
+    app.get(`${base}/ready`, k.modelReady);
+    app.post(`${base}/infer`, k.infer);
+  }
 
-  app.get('/metrics', metricsRoute(metrics));
+  const metricsHandler = metricsRoute(metrics);
+  if (access.kind !== 'port') app.get('/metrics', metricsHandler);
   const o = openApi(openApiDocument(info, limits, EDGE_API_VERSION));
   app.get('/openapi.json', o.json);
   app.get('/docs', o.docs);
@@ -111,14 +141,19 @@ export function createApp(options: CreateAppOptions): EdgeApp {
     return c.json({ name: 'painkd-edge-api', version: EDGE_API_VERSION, model: service.modelRef, docs: '/docs', openapi: '/openapi.json' });
   });
 
+  const metricsApp = new Hono<AppEnv>();
+  metricsApp.get('/metrics', metricsHandler);
+
   return {
     app,
+    metricsApp,
     metrics,
     sessions,
     service,
     limits,
     drain() {
       ready = false;
+      shutdown.abort();
     },
     close() {
       ready = false;

@@ -20,7 +20,7 @@ function nodeIncoming(c: Context): IncomingMessage | undefined {
 }
 
 function tooLarge(limit: number): ApiError {
-  return new ApiError('BODY_TOO_LARGE', `request body exceeds ${limit} bytes`, 'body', { limit });
+  return new ApiError('BODY_TOO_LARGE', `request body exceeds ${limit} bytes`, { path: 'body', details: { limit } });
 }
 
 /** Rejects early when `Content-Length` already says the body is over the limit. */
@@ -29,11 +29,17 @@ function checkDeclaredLength(c: Context, limit: number): void {
   if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
 }
 
-function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {
+function readIncoming(incoming: IncomingMessage, limit: number, timeoutMs: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      cleanup();
+      incoming.pause();
+      reject(new ApiError('REQUEST_TIMEOUT', `the request body did not arrive within ${timeoutMs} ms`, { path: 'body', details: { timeoutMs, received: size } }));
+    }, timeoutMs);
     const cleanup = (): void => {
+      clearTimeout(timer);
       incoming.off('data', onData);
       incoming.off('end', onEnd);
       incoming.off('error', onAbort);
@@ -55,7 +61,7 @@ function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Ar
     };
     const onAbort = (): void => {
       cleanup();
-      reject(new ApiError('BAD_REQUEST', 'request body ended before it was complete', 'body'));
+      reject(new ApiError('BAD_REQUEST', 'request body ended before it was complete', { path: 'body' }));
     };
     incoming.on('data', onData);
     incoming.on('end', onEnd);
@@ -81,7 +87,7 @@ async function readStream(body: ReadableStream<Uint8Array>, limit: number): Prom
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('BAD_REQUEST', 'request body could not be read', 'body');
+    throw new ApiError('BAD_REQUEST', 'request body could not be read', { path: 'body' });
   }
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(size);
@@ -94,15 +100,17 @@ async function readStream(body: ReadableStream<Uint8Array>, limit: number): Prom
 }
 
 /**
- * Reads the whole body as bytes, at most `limit` bytes (413 `BODY_TOO_LARGE` beyond).
+ * Reads the whole body as bytes, at most `limit` bytes (413 `BODY_TOO_LARGE` beyond), within
+ * `timeoutMs` on a Node server (408 `REQUEST_TIMEOUT` beyond: the server has no global request
+ * timeout, so that streams can last; a non-streamed body gets this deadline instead).
  *
  * @example
- * const bytes = await readBody(c, 4 * 1024 * 1024);
+ * const bytes = await readBody(c, 4 * 1024 * 1024, 120_000);
  */
-export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
+export async function readBody(c: Context, limit: number, timeoutMs: number): Promise<Uint8Array> {
   checkDeclaredLength(c, limit);
   const incoming = nodeIncoming(c);
-  if (incoming !== undefined) return readIncoming(incoming, limit);
+  if (incoming !== undefined) return readIncoming(incoming, limit, timeoutMs);
   const body = c.req.raw.body;
   if (body === null) return new Uint8Array(0);
   return readStream(body, limit);
@@ -130,7 +138,7 @@ function incomingReader(incoming: IncomingMessage): ChunkReader {
   };
   incoming.on('end', onEnd);
   incoming.on('error', onError);
-  const aborted = (): ApiError => new ApiError('BAD_REQUEST', 'request body ended before it was complete', 'body');
+  const aborted = (): ApiError => new ApiError('BAD_REQUEST', 'request body ended before it was complete', { path: 'body' });
   return {
     next() {
       return new Promise((resolve, reject) => {
@@ -183,7 +191,7 @@ function streamReader(body: ReadableStream<Uint8Array> | null): ChunkReader {
         const { done, value } = await reader.read();
         return done ? null : value;
       } catch {
-        throw new ApiError('BAD_REQUEST', 'request body could not be read', 'body');
+        throw new ApiError('BAD_REQUEST', 'request body could not be read', { path: 'body' });
       }
     },
     stop() {

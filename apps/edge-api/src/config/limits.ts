@@ -1,17 +1,24 @@
 /**
- * @module Every bound the API enforces, in one typed config with defaults: body size, batch size,
- * NDJSON line size, session count, idle TTL, buffer and subscriber bounds.
+ * @module Every bound the API enforces, in one typed config with defaults: body size and time,
+ * batch size, windows per request, NDJSON line size and idle time, session count, idle TTL,
+ * buffer and subscriber bounds.
  */
 
 /** Bounds on what one client may make the server hold. */
 export interface ApiLimits {
   /** Largest non-streamed request body, bytes (413 beyond). */
   readonly maxBodyBytes: number;
-  /** Most windows in one `{ windows: [...] }` batch (413 beyond). */
+  /** A non-streamed body must arrive within this many ms of its request (408 beyond). */
+  readonly requestTimeoutMs: number;
+  /** Most recordings in one `{ windows: [...] }` batch (413 beyond). */
   readonly maxBatchWindows: number;
+  /** Most model windows one request or one streamed chunk may make the server predict (413 beyond). */
+  readonly maxWindowsPerRequest: number;
   /** Longest NDJSON line, bytes (error line beyond). */
   readonly maxLineBytes: number;
-  /** Most samples in one streamed chunk (a session POST or an NDJSON line). */
+  /** An NDJSON upload without a complete line for this many ms ends with an error line and `done`. */
+  readonly streamIdleMs: number;
+  /** Most samples in one streamed chunk (a session POST or an NDJSON line; 413 beyond). */
   readonly maxChunkSamples: number;
   /** Most NDJSON uploads open at once (429 beyond). */
   readonly maxOpenStreams: number;
@@ -30,8 +37,11 @@ export interface ApiLimits {
 /** Defaults sized for a Raspberry-Pi-class gateway. */
 export const DEFAULT_LIMITS: ApiLimits = {
   maxBodyBytes: 4 * 1024 * 1024,
+  requestTimeoutMs: 120_000,
   maxBatchWindows: 32,
+  maxWindowsPerRequest: 512,
   maxLineBytes: 1024 * 1024,
+  streamIdleMs: 60_000,
   maxChunkSamples: 1024 * 60,
   maxOpenStreams: 64,
   maxSessions: 256,

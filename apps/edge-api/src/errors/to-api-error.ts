@@ -1,52 +1,51 @@
 /**
- * @module Maps errors from the libraries (signals, runtime) to {@link ApiError}s by their stable
- * `code`: the one place that decides which library failure is the client's fault.
+ * @module Maps errors from the libraries to {@link ApiError}s by type: `instanceof` their error
+ * class, then a table over their code union. A code renamed in a library fails to compile here;
+ * a code not in a table is a server fault (500), which the fuzz tests assert client input never
+ * reaches.
  */
-import { ApiError } from './api-error.js';
+import { RuntimeError, type RuntimeErrorCode } from '@painkd/runtime';
+import { SignalsError, type SignalsErrorCode } from '@painkd/signals';
+import { ApiError, type ApiErrorCode } from './api-error.js';
 
-interface CodedError {
-  readonly code: string;
-  readonly message: string;
-  readonly details?: Readonly<Record<string, unknown>>;
-}
+/** @painkd/signals failures that are the client's: the code each answers with, and its default path. */
+const SIGNALS_ERRORS: Partial<Record<SignalsErrorCode, { readonly code: ApiErrorCode; readonly path: string }>> = {
+  STREAM_SEQ_GAP: { code: 'SEQ_GAP', path: 'seq' },
+  STREAM_SEQ_DUPLICATE: { code: 'SEQ_DUPLICATE', path: 'seq' },
+  STREAM_INVALID_CHUNK: { code: 'INVALID_SAMPLES', path: 'samples' },
+  SIGNAL_INVALID_ARGUMENT: { code: 'INVALID_SAMPLES', path: 'samples' },
+  SIGNAL_TOO_MUCH_MISSING: { code: 'INVALID_SAMPLES', path: 'samples' },
+};
 
-function isCoded(error: unknown): error is CodedError {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
-}
+/** @painkd/runtime failures during a request that have a meaning for the client. */
+const RUNTIME_ERRORS: Partial<Record<RuntimeErrorCode, ApiErrorCode>> = {
+  SESSION_DISPOSED: 'SHUTTING_DOWN',
+};
 
-/**
- * Converts any thrown value to an {@link ApiError}. Stream sequence errors become 409s carrying
- * `expectedSeq`; argument errors become 400s; anything unknown becomes a 500 `INTERNAL` (which the
- * fuzz tests assert never happens for client input).
- *
- * @example
- * try { stream.push(seq, samples); } catch (e) { throw toApiError(e, 'seq'); }
- */
-export function toApiError(error: unknown, path = ''): ApiError {
-  if (error instanceof ApiError) return error;
-  if (isCoded(error)) {
-    const details = error.details ?? {};
-    switch (error.code) {
-      case 'STREAM_SEQ_GAP':
-        return new ApiError('SEQ_GAP', error.message, path || 'seq', pickSeq(details));
-      case 'STREAM_SEQ_DUPLICATE':
-        return new ApiError('SEQ_DUPLICATE', error.message, path || 'seq', pickSeq(details));
-      case 'STREAM_INVALID_CHUNK':
-        return new ApiError('INVALID_SAMPLES', error.message, path || 'samples');
-      case 'SIGNAL_INVALID_ARGUMENT':
-      case 'SIGNAL_TOO_MUCH_MISSING':
-        return new ApiError('INVALID_SAMPLES', error.message, path || 'samples');
-      default:
-        break;
-    }
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiError('INTERNAL', `internal error: ${message}`, path);
-}
-
-function pickSeq(details: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+/** Sequence facts a 409 carries so the client knows what to send next. */
+function seqDetails(details: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> | undefined {
   const out: Record<string, unknown> = {};
   if (typeof details['expectedSeq'] === 'number') out['expectedSeq'] = details['expectedSeq'];
   if (typeof details['receivedSeq'] === 'number') out['receivedSeq'] = details['receivedSeq'];
-  return out;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * Converts any thrown value to an {@link ApiError}; `path` overrides the mapped default.
+ *
+ * @example
+ * try { stream.push(seq, samples); } catch (e) { throw toApiError(e, 'line 3.seq'); }
+ */
+export function toApiError(error: unknown, path = ''): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof SignalsError) {
+    const mapped = SIGNALS_ERRORS[error.code];
+    if (mapped !== undefined) return new ApiError(mapped.code, error.message, { path: path || mapped.path, details: seqDetails(error.details), cause: error });
+  }
+  if (error instanceof RuntimeError) {
+    const code = RUNTIME_ERRORS[error.code];
+    if (code !== undefined) return new ApiError(code, error.message, { path, cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError('INTERNAL', `internal error: ${message}`, { path, cause: error });
 }

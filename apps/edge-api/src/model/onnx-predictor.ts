@@ -3,13 +3,16 @@
  * {@link Predictor} on ONNX Runtime (node or web), with the manifest's preprocessing.
  * Any problem is a {@link StartupError} whose message says why the server will not start.
  */
-import { createInferenceSession, loadArtifact, type PainkdInferenceSession, type RuntimeName } from '@painkd/runtime';
-import { parsePreprocessConfig, type PreprocessConfig } from '@painkd/signals';
+import { createInferenceSession, loadArtifact, RuntimeError, type PainkdInferenceSession, type RuntimeErrorCode, type RuntimeName } from '@painkd/runtime';
+import { parsePreprocessConfig, SignalsError, type PreprocessConfig, type SignalsErrorCode } from '@painkd/signals';
 import type { ModelInfo, Prediction, Predictor, StageTimings } from './predictor.js';
 import { stagedPreprocess } from './staged-preprocess.js';
 
+/** Why the server refused to start: the library's code when a library failed, else the server's own. */
+export type StartupErrorCode = RuntimeErrorCode | SignalsErrorCode | 'UNSUPPORTED_MODEL' | 'WORKER_START_FAILED' | 'STARTUP_FAILED';
+
 /**
- * Why the server refused to start; `code` is the library's code when there was one.
+ * Why the server refused to start.
  *
  * @example
  * throw new StartupError('MODEL_HASH_MISMATCH', 'refusing to start: …');
@@ -17,11 +20,11 @@ import { stagedPreprocess } from './staged-preprocess.js';
 export class StartupError extends Error {
   override readonly name = 'StartupError';
   constructor(
-    readonly code: string,
+    readonly code: StartupErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; details?: Readonly<Record<string, unknown>> } = {},
   ) {
-    super(message, options);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
   }
 }
 
@@ -35,9 +38,8 @@ export interface LoadPredictorOptions {
   readonly hopSeconds?: number;
 }
 
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'STARTUP_FAILED';
+function codeOf(error: unknown): StartupErrorCode {
+  return error instanceof RuntimeError || error instanceof SignalsError ? error.code : 'STARTUP_FAILED';
 }
 
 function messageOf(error: unknown): string {
@@ -108,6 +110,7 @@ export async function loadPredictor(dir: string, options: LoadPredictorOptions =
     windowSamples: config.windowSamples,
     windowSeconds: config.windowSeconds,
     toleranceSeconds: config.length.toleranceSeconds,
+    maxMissingFraction: config.missing.maxMissingFraction,
     hopSeconds: options.hopSeconds ?? 1,
     inputName: 'input',
     outputName: 'logits',

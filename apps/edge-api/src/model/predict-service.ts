@@ -1,7 +1,10 @@
 /**
- * @module Turns validated raw windows into predictions: preprocess each, infer them as one batch,
- * record inference and stage metrics, and shape the JSON the API answers with.
+ * @module Turns validated raw windows into predictions: judge each window's plausibility
+ * (@painkd/signals' quality checks), preprocess, infer them as one batch, record inference,
+ * stage and quality metrics, and shape the JSON the API answers with.
  */
+import { assessSignalQuality, DEFAULT_SIGNAL_QUALITY_CONFIG, type QualityFlag, type SignalQualityConfig } from '@painkd/signals';
+import { ApiError } from '../errors/api-error.js';
 import type { ApiMetrics } from '../metrics/api-metrics.js';
 import type { RawWindow } from '../validation/parse-window.js';
 import type { InferenceEngine } from './inference-engine.js';
@@ -20,22 +23,64 @@ export interface ModelRef {
 /** Stages of one request in milliseconds, rounded to microseconds. */
 export type TimingsJson = Readonly<Record<keyof StageTimings, number>>;
 
+/** The plausibility verdict every prediction carries: `ok` when no flag is raised. */
+export interface WindowQuality {
+  readonly ok: boolean;
+  readonly flags: readonly QualityFlag[];
+}
+
+/** One raw window's outcome: its quality, and its prediction unless it was rejected. */
+export interface WindowResult {
+  readonly quality: WindowQuality;
+  readonly prediction: Prediction | undefined;
+}
+
+/** A window's quality and, when it will not be predicted, why. */
+interface Judged {
+  readonly quality: WindowQuality;
+  readonly reason: string | undefined;
+}
+
 /**
- * Preprocessing + batched inference (by an {@link InferenceEngine}) + metrics.
+ * What to do with a window that will not be predicted: one the server rejects for a quality flag
+ * (`rejectFlagged`), or one with more missing samples than preprocessing can interpolate.
+ */
+export interface RejectOptions {
+  /** `throw`: 422 `SIGNAL_QUALITY` for the request (request/response forms); `skip`: no prediction (streams). */
+  readonly onReject: 'throw' | 'skip';
+  /** The request path of window `i` (for the 422). */
+  readonly pathOf?: (index: number) => string;
+}
+
+/** Options of {@link PredictService}. */
+export interface PredictServiceOptions {
+  /** Reject windows that raise a quality flag instead of predicting them. Default false. */
+  readonly rejectFlagged?: boolean;
+  /** Thresholds of the plausibility checks. */
+  readonly quality?: SignalQualityConfig;
+}
+
+/**
+ * Quality checks + preprocessing + batched inference (by an {@link InferenceEngine}) + metrics.
  *
  * @example
  * const service = new PredictService(predictor.info, new InProcessEngine(predictor), metrics);
- * const [p] = await service.predictRaw([{ samples, sampleRate: 512 }], 'predict', timings);
+ * const [r] = await service.predictRaw([{ samples, sampleRate: 512 }], 'predict', emptyTimings(), { onReject: 'throw' });
  */
 export class PredictService {
   readonly modelRef: ModelRef;
+  readonly rejectFlagged: boolean;
+  private readonly quality: SignalQualityConfig;
 
   constructor(
     readonly info: ModelInfo,
     private readonly engine: InferenceEngine,
     private readonly metrics: ApiMetrics,
+    options: PredictServiceOptions = {},
   ) {
     this.modelRef = { name: info.name, version: info.version, sha256: info.sha256 };
+    this.rejectFlagged = options.rejectFlagged ?? false;
+    this.quality = options.quality ?? DEFAULT_SIGNAL_QUALITY_CONFIG;
     engine.onRun((ms, batch) => {
       metrics.inferenceDuration.observe(ms / 1000);
       metrics.inferenceBatch.observe(batch);
@@ -43,19 +88,31 @@ export class PredictService {
   }
 
   /**
-   * Preprocesses raw windows and predicts them (micro-batched with concurrent requests), then
-   * records the request's stage timings (`parse` as the caller measured it) in the histogram.
+   * Judges, preprocesses and predicts raw windows (micro-batched with concurrent requests), then
+   * records the request's stage timings (`parse` as the caller measured it). Flagged windows are
+   * predicted too unless the server rejects them; rejected windows follow {@link RejectOptions}.
    */
-  async predictRaw(windows: readonly RawWindow[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
-    const predictions = await this.engine.predictRaw(windows, timings);
-    this.record(source, predictions.length, timings);
-    return predictions;
+  async predictRaw(windows: readonly RawWindow[], source: PredictionSource, timings: StageTimings, reject: RejectOptions): Promise<WindowResult[]> {
+    const judged = windows.map((w) => this.judge(w));
+    const kept = windows.filter((_, i) => judged[i]?.reason === undefined);
+    if (kept.length < windows.length) {
+      this.metrics.rejectedWindows.inc({ source }, windows.length - kept.length);
+      const index = judged.findIndex((j) => j.reason !== undefined);
+      const first = judged[index] as Judged;
+      if (reject.onReject === 'throw') {
+        throw new ApiError('SIGNAL_QUALITY', `window ${index} ${first.reason ?? ''}`, { path: reject.pathOf?.(index) ?? 'samples', details: { window: index, flags: first.quality.flags } });
+      }
+    }
+    const predictions = kept.length > 0 ? await this.engine.predictRaw(kept, timings) : [];
+    if (predictions.length > 0) this.record(source, predictions.length, timings);
+    let next = 0;
+    return judged.map(({ quality, reason }) => ({ quality, prediction: reason === undefined ? predictions[next++] : undefined }));
   }
 
   /**
-   * Predicts windows that are already model input. They join the micro-batch queue; the
-   * "inference" stage is the time until their predictions are back (waiting included). Records
-   * the stage timings like {@link PredictService.predictRaw}.
+   * Predicts windows that are already model input (not skin conductance any more, so not
+   * quality-checked). They join the micro-batch queue; the "inference" stage is the time until
+   * their predictions are back (waiting included). Records stage timings like {@link PredictService.predictRaw}.
    */
   async predictPreprocessed(inputs: readonly Float32Array[], source: PredictionSource, timings: StageTimings = emptyTimings()): Promise<Prediction[]> {
     const predictions = await this.engine.predictPreprocessed(inputs, timings);
@@ -63,12 +120,26 @@ export class PredictService {
     return predictions;
   }
 
+  /** Quality of a window (flags counted) and, when it will not be predicted, why. */
+  private judge(window: RawWindow): Judged {
+    const { ok, flags, measures } = assessSignalQuality(window.samples, window.sampleRate, this.quality);
+    for (const flag of flags) this.metrics.qualityFlags.inc({ flag });
+    const missing = measures.samples === 0 ? 1 : measures.missing / measures.samples;
+    let reason: string | undefined;
+    if (missing > this.info.maxMissingFraction || measures.missing === measures.samples) {
+      reason = `has ${(missing * 100).toFixed(1)}% missing samples; at most ${this.info.maxMissingFraction * 100}% can be interpolated`;
+    } else if (this.rejectFlagged && !ok) {
+      reason = `is not plausible skin conductance (${flags.join(', ')}); this server rejects flagged windows`;
+    }
+    return { quality: { ok, flags }, reason };
+  }
+
   private record(source: PredictionSource, count: number, timings: StageTimings): void {
     this.metrics.predictions.inc({ source }, count);
-    this.metrics.stageDuration.observe(timings.parse / 1000, { stage: 'parse' });
-    this.metrics.stageDuration.observe(timings.resample / 1000, { stage: 'resample' });
-    this.metrics.stageDuration.observe(timings.filter / 1000, { stage: 'filter' });
-    this.metrics.stageDuration.observe(timings.inference / 1000, { stage: 'inference' });
+    this.metrics.stageDuration.observe({ stage: 'parse' }, timings.parse / 1000);
+    this.metrics.stageDuration.observe({ stage: 'resample' }, timings.resample / 1000);
+    this.metrics.stageDuration.observe({ stage: 'filter' }, timings.filter / 1000);
+    this.metrics.stageDuration.observe({ stage: 'inference' }, timings.inference / 1000);
   }
 }
 

@@ -18,7 +18,9 @@ export interface ModelInfo {
   readonly windowSeconds: number;
   /** Accepted deviation of a raw window's duration from `windowSeconds` (preprocessing's). */
   readonly toleranceSeconds: number;
-  /** Streaming hop in seconds: one prediction per hop once a full window is buffered. */
+  /** Largest fraction of missing samples preprocessing interpolates; a window with more cannot be predicted. */
+  readonly maxMissingFraction: number;
+  /** Hop in seconds between the windows of a stream or a long recording. */
   readonly hopSeconds: number;
   /** ONNX input and output tensor names and the input shape (batch dimension `-1`). */
   readonly inputName: string;

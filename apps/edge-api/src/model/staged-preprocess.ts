@@ -30,7 +30,7 @@ export function stagedPreprocess(samples: Float32Array, sampleRate: number, conf
     throw new ApiError(
       'INVALID_WINDOW_LENGTH',
       `${samples.length} samples at ${sampleRate} Hz last ${seconds} s; expected ${config.windowSeconds} ± ${config.length.toleranceSeconds} s`,
-      'samples',
+      { path: 'samples' },
     );
   }
   const t0 = performance.now();

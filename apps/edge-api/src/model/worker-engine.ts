@@ -57,7 +57,7 @@ export class WorkerEngine implements InferenceEngine {
       slot.worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
       const fail = (): void => {
         slot.alive = false;
-        for (const p of slot.pending.values()) p.reject(new ApiError('INTERNAL', 'an inference worker stopped', ''));
+        for (const p of slot.pending.values()) p.reject(new ApiError('INTERNAL', 'an inference worker stopped'));
         slot.pending.clear();
       };
       slot.worker.on('error', fail);
@@ -131,7 +131,7 @@ export class WorkerEngine implements InferenceEngine {
   private send(make: (id: number) => WorkerRequest, transfer: ArrayBuffer[], timings: StageTimings): Promise<Prediction[]> {
     let slot: Slot | undefined;
     for (const s of this.slots) if (s.alive && (slot === undefined || s.pending.size < slot.pending.size)) slot = s;
-    if (slot === undefined) return Promise.reject(new ApiError('INTERNAL', 'no inference worker is running', ''));
+    if (slot === undefined) return Promise.reject(new ApiError('INTERNAL', 'no inference worker is running'));
     const id = this.nextId++;
     const target = slot;
     return new Promise((resolve, reject) => {
@@ -150,7 +150,7 @@ export class WorkerEngine implements InferenceEngine {
     if (pending === undefined) return;
     slot.pending.delete(reply.id);
     if (reply.type === 'error') {
-      pending.reject(new ApiError(reply.error.code, reply.error.message, reply.error.path, reply.error.details));
+      pending.reject(new ApiError(reply.error.code, reply.error.message, { path: reply.error.path, details: reply.error.details }));
       return;
     }
     pending.timings.resample += reply.timings.resample;

@@ -58,8 +58,9 @@ export class LineSplitter {
 
   private check(extra: number): void {
     if (this.pendingBytes + extra > this.maxLineBytes) {
-      throw new ApiError('LINE_TOO_LONG', `line ${this.count + 1} is longer than ${this.maxLineBytes} bytes`, `line ${this.count + 1}`, {
-        line: this.count + 1,
+      throw new ApiError('LINE_TOO_LONG', `line ${this.count + 1} is longer than ${this.maxLineBytes} bytes`, {
+        path: `line ${this.count + 1}`,
+        details: { line: this.count + 1 },
       });
     }
   }

@@ -22,7 +22,7 @@ export class OpenStreams {
   /** Takes a slot and returns its release function (idempotent). */
   acquire(): () => void {
     if (this.open >= this.max) {
-      throw new ApiError('STREAM_LIMIT', `${this.max} streams are already open; retry later`, 'body', { limit: this.max });
+      throw new ApiError('STREAM_LIMIT', `${this.max} streams are already open; retry later`, { path: 'body', details: { limit: this.max } });
     }
     this.open += 1;
     let released = false;

@@ -9,7 +9,8 @@ export interface CompletedWindow {
   readonly index: number;
   /** The `seq` of the chunk that completed it. */
   readonly seq: number;
-  /** Seconds from the stream's first sample to this window's end. */
+  /** Seconds from the stream's first sample to this window's start and end. */
+  readonly startSeconds: number;
   readonly endSeconds: number;
   readonly samples: Float32Array;
 }
@@ -21,6 +22,8 @@ export interface WindowStream {
   readonly nextSeq: number;
   /** Samples held, waiting for the next window. */
   readonly bufferedSamples: number;
+  /** How many windows a chunk of `samples` samples would complete now. */
+  windowsCompletedBy(samples: number): number;
   /**
    * Appends a chunk. Throws a `SignalsError` `STREAM_SEQ_GAP` / `STREAM_SEQ_DUPLICATE` (with
    * `details.expectedSeq`) when `seq` is not {@link WindowStream.nextSeq}.

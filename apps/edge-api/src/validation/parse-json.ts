@@ -11,7 +11,7 @@ import { ApiError } from '../errors/api-error.js';
  * parseJsonBytes(new TextEncoder().encode('{"a":1}'), 'body'); // { a: 1 }
  */
 export function parseJsonBytes(bytes: Uint8Array, path: string): unknown {
-  if (bytes.byteLength === 0) throw new ApiError('MALFORMED_JSON', `${path} is empty; expected JSON`, path);
+  if (bytes.byteLength === 0) throw new ApiError('MALFORMED_JSON', `${path} is empty; expected JSON`, { path });
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return parseJsonText(text, path);
 }
@@ -27,6 +27,6 @@ export function parseJsonText(text: string, path: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'invalid JSON';
-    throw new ApiError('MALFORMED_JSON', `${path} is not valid JSON: ${reason}`, path);
+    throw new ApiError('MALFORMED_JSON', `${path} is not valid JSON: ${reason}`, { path });
   }
 }

@@ -4,8 +4,8 @@
  * In one run: `POST /predict` with real 5.5-s windows at 512 Hz (synthetic cohort) against a bare
  * Hono endpoint that parses the same JSON and returns fixed JSON (the floor cost of receiving a
  * window), at 8 and 64 connections (`--duration` s each, default 20): req/s, p50/p99, ratio to
- * bare, RSS before/after, the per-stage time (parse, resample, filter, inference) from the
- * server's own histograms; then a soak (`--soak` s, default 60) at 8 connections with `--fuzz`
+ * bare, server CPU ms per request (the cost, even on a shared machine), RSS before/after, the
+ * per-stage time (parse, resample, filter, inference) from the server's own histograms; then a soak (`--soak` s, default 60) at 8 connections with `--fuzz`
  * (default 10,000) malformed requests mixed in. Writes `bench/api.json` and prints a summary.
  *
  * Flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --workers <n> (EDGE_WORKERS of the
@@ -60,9 +60,11 @@ interface RunFigures {
   readonly timeouts: number;
   readonly non2xx: number;
   readonly fiveXx: number;
+  /** Server CPU time (user + system) per request, ms: the cost, whatever else shares the machine. */
+  readonly cpuMsPerRequest: number;
 }
 
-function figures(target: string, connections: number, r: AutocannonResult): RunFigures {
+function figures(target: string, connections: number, r: AutocannonResult, cpuMs: number): RunFigures {
   return {
     target,
     connections,
@@ -76,7 +78,15 @@ function figures(target: string, connections: number, r: AutocannonResult): RunF
     timeouts: r.timeouts,
     non2xx: r.non2xx,
     fiveXx: r['5xx'],
+    cpuMsPerRequest: cpuMs / Math.max(1, r.requests.total),
   };
+}
+
+/** Runs `work` against `target` and measures the server's CPU time meanwhile. */
+async function measured(target: Target, work: () => Promise<AutocannonResult>): Promise<{ result: AutocannonResult; cpuMs: number }> {
+  const before = target.cpuMs();
+  const result = await work();
+  return { result, cpuMs: target.cpuMs() - before };
 }
 
 function load(url: string, bodies: readonly string[], connections: number, duration: number): Promise<AutocannonResult> {
@@ -140,15 +150,18 @@ async function main(): Promise<void> {
     const stages: Record<string, StageBreakdown> = {};
     for (const connections of options.connections) {
       const before = await scrape(edge.url);
-      runs.push(figures('edge', connections, await load(edge.url, bodies, connections, options.duration)));
+      const e = await measured(edge, () => load(edge.url, bodies, connections, options.duration));
+      runs.push(figures('edge', connections, e.result, e.cpuMs));
       stages[String(connections)] = breakdown(before, await scrape(edge.url));
-      runs.push(figures('bare', connections, await load(bare.url, bodies, connections, options.duration)));
+      const b = await measured(bare, () => load(bare.url, bodies, connections, options.duration));
+      runs.push(figures('bare', connections, b.result, b.cpuMs));
     }
     const rssAfterRuns = edge.rssMiB();
     const fuzz = fuzzRequests(options.fuzz, bodies[0]!, 7);
     const soakBefore = await scrape(edge.url);
+    const soakCpu = edge.cpuMs();
     const [soakRun, fuzzCounts] = await Promise.all([load(edge.url, bodies, 8, options.soak), fuzzFor(edge.url, fuzz, options.soak)]);
-    const soak = figures('edge-soak', 8, soakRun);
+    const soak = figures('edge-soak', 8, soakRun, edge.cpuMs() - soakCpu);
     const soakStages = breakdown(soakBefore, await scrape(edge.url));
     const rssAfter = { edge: edge.rssMiB(), bare: bare.rssMiB() };
     const health = await fetch(`${edge.url}/v2/health/ready`).then((r) => r.status).catch(() => 0);
@@ -185,10 +198,10 @@ async function main(): Promise<void> {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
 
-    const lines: string[] = ['', 'target  conns   req/s     p50 ms  p99 ms  max ms  errors  non-2xx  5xx  ratio'];
+    const lines: string[] = ['', 'target  conns   req/s     p50 ms  p99 ms  max ms  errors  non-2xx  5xx  cpu ms/req  ratio'];
     for (const r of runs) {
       lines.push(
-        `${r.target.padEnd(7)} ${String(r.connections).padStart(5)} ${fmt(r.reqPerSec, 0).padStart(8)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(7)} ${String(r.maxMs).padStart(7)} ${String(r.errors + r.timeouts).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.fiveXx).padStart(4)}  ${r.target === 'edge' ? fmt(ratio(r.connections)) : ''}`,
+        `${r.target.padEnd(7)} ${String(r.connections).padStart(5)} ${fmt(r.reqPerSec, 0).padStart(8)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(7)} ${String(r.maxMs).padStart(7)} ${String(r.errors + r.timeouts).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.fiveXx).padStart(4)} ${fmt(r.cpuMsPerRequest, 3).padStart(11)}  ${r.target === 'edge' ? fmt(ratio(r.connections)) : ''}`,
       );
     }
     lines.push('', 'where the time goes (edge, mean ms per request, server side):');
@@ -198,7 +211,7 @@ async function main(): Promise<void> {
     }
     lines.push(
       '',
-      `soak ${options.soak} s @ 8 conns: ${fmt(soak.reqPerSec, 0)} req/s, p50 ${soak.p50Ms} ms, p99 ${soak.p99Ms} ms, errors ${soak.errors + soak.timeouts}, non-2xx ${soak.non2xx}; fuzz statuses ${JSON.stringify(fuzzCounts)}; ready after: ${health}`,
+      `soak ${options.soak} s @ 8 conns: ${fmt(soak.reqPerSec, 0)} req/s, p50 ${soak.p50Ms} ms, p99 ${soak.p99Ms} ms, errors ${soak.errors + soak.timeouts}, non-2xx ${soak.non2xx}, server CPU ${fmt(soak.cpuMsPerRequest, 3)} ms/request (fuzz included); fuzz statuses ${JSON.stringify(fuzzCounts)}; ready after: ${health}`,
       `RSS edge MiB: idle ${fmt(rssIdle.edge, 1)}, after warm-up ${fmt(rssWarm.edge, 1)}, after runs ${fmt(rssAfterRuns, 1)}, after soak ${fmt(rssAfter.edge, 1)} (growth ${fmt(rssAfter.edge - rssWarm.edge, 1)} MiB from warm, ${fmt(rssAfter.edge - rssIdle.edge, 1)} from idle); bare ${fmt(rssIdle.bare, 1)} → ${fmt(rssAfter.bare, 1)}`,
       '',
       'goals:',

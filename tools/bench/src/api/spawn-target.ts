@@ -1,6 +1,7 @@
 /**
  * @module Starting a server under test as a child process on 127.0.0.1 (port 0), waiting for its
- * "listening on host:port" line, and reading its resident memory from /proc.
+ * "listening on host:port" line, and reading its resident memory and CPU time from /proc (CPU
+ * time per request is what a server costs, whatever else shares the machine).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ export interface Target {
   readonly child: ChildProcess;
   /** Resident set size in MiB (VmRSS), or NaN where /proc is unavailable. */
   rssMiB(): number;
+  /** CPU time the process has used so far (user + system, all threads), ms; NaN where /proc is unavailable. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export function spawnTarget(name: string, args: readonly string[], cwd: string, 
         url: `http://127.0.0.1:${m[1]}`,
         child,
         rssMiB: () => readRss(child.pid),
+        cpuMs: () => readCpuMs(child.pid),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
@@ -57,6 +61,20 @@ function readRss(pid: number | undefined): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const m = /VmRSS:\s+(\d+) kB/.exec(status);
     return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+function readCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return Number.NaN;
   }

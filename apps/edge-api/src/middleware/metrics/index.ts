@@ -24,6 +24,6 @@ export function requestMetrics(metrics: ApiMetrics): MiddlewareHandler<AppEnv> {
     const route = pattern === '' || pattern === '*' || pattern === '/*' ? 'unmatched' : pattern;
     const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : 'OTHER';
     metrics.requests.inc({ method, route, status: String(c.res.status) });
-    metrics.requestDuration.observe((performance.now() - startedAt) / 1000, { method, route });
+    metrics.requestDuration.observe({ method, route }, (performance.now() - startedAt) / 1000);
   };
 }

@@ -1,6 +1,7 @@
 /**
- * @module KServe v2 / Open Inference Protocol: server and model metadata, liveness, readiness and
- * `POST /v2/models/{name}/infer`.
+ * @module Open Inference Protocol (KServe v2): server metadata, liveness, readiness, model metadata
+ * and readiness, and inference — on the plain and the `/versions/{version}` paths. Errors on these
+ * routes are the protocol's `{ "error": "<message>" }` (the app's error edge does that for `/v2`).
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app/app-env.js';
@@ -10,8 +11,8 @@ import { ApiError } from '../../errors/api-error.js';
 import { emptyTimings } from '../../model/predictor.js';
 import type { PredictService } from '../../model/predict-service.js';
 import { mediaType } from '../../validation/media-type.js';
-import { parseJsonBytes } from '../../validation/parse-json.js';
-import { parseInferRequest, RAW_INPUT_NAME } from './infer-request.js';
+import { parseInferRequest } from './infer-request.js';
+import { inferResponse, modelTensors, type InferRow } from './oip-tensors.js';
 
 /** What the KServe routes need. */
 export interface KserveDeps {
@@ -22,11 +23,26 @@ export interface KserveDeps {
   readonly serverVersion: string;
 }
 
+/** The conventional platform name of an ONNX model on ONNX Runtime (as Triton reports it). */
+export const OIP_PLATFORM = 'onnxruntime_onnx';
+
 function modelFor(c: Context<AppEnv>, service: PredictService): void {
   const name = c.req.param('name');
   if (name !== service.info.name) {
-    throw new ApiError('MODEL_NOT_FOUND', `no model named ${name ?? ''}; this server serves ${service.info.name}`, 'params.name');
+    throw new ApiError('MODEL_NOT_FOUND', `no model named ${name ?? ''}; this server serves ${service.info.name}`, { path: 'params.name' });
   }
+  const version = c.req.param('version');
+  if (version !== undefined && version !== service.info.version) {
+    throw new ApiError('MODEL_NOT_FOUND', `model ${name} has no version ${version}; it has ${service.info.version}`, { path: 'params.version' });
+  }
+}
+
+function headerLength(c: Context<AppEnv>): number | undefined {
+  const text = c.req.header('inference-header-content-length');
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new ApiError('BAD_REQUEST', `Inference-Header-Content-Length must be a byte count, got "${text}"`, { path: 'headers.inference-header-content-length' });
+  return n;
 }
 
 /**
@@ -40,7 +56,7 @@ export function kserve(deps: KserveDeps) {
   const info = service.info;
   return {
     serverMetadata: async function serverMetadata(c: Context<AppEnv>): Promise<Response> {
-      return c.json({ name: 'painkd-edge-api', version: deps.serverVersion, extensions: [] });
+      return c.json({ name: 'painkd-edge-api', version: deps.serverVersion, extensions: ['binary_tensor_data'] });
     },
     live: async function live(c: Context<AppEnv>): Promise<Response> {
       return c.json({ live: true });
@@ -57,47 +73,34 @@ export function kserve(deps: KserveDeps) {
       return c.json({
         name: info.name,
         versions: [info.version],
-        platform: `onnxruntime-${info.runtime}`,
-        inputs: [
-          { name: info.inputName, datatype: 'FP32', shape: [-1, info.windowSamples, 1] },
-          { name: RAW_INPUT_NAME, datatype: 'FP32', shape: [-1, -1], parameters: { sampleRate: 'required, 1–1024 Hz' } },
-        ],
-        outputs: [
-          { name: 'probabilities', datatype: 'FP32', shape: [-1, info.labels.length] },
-          { name: 'level', datatype: 'INT64', shape: [-1] },
-        ],
-        parameters: {
-          labels: info.labels,
-          sampleRate: info.sampleRate,
-          windowSeconds: info.windowSeconds,
-          sha256: info.sha256,
-        },
+        platform: OIP_PLATFORM,
+        ...modelTensors(info),
+        parameters: { labels: info.labels, sampleRate: info.sampleRate, windowSeconds: info.windowSeconds, rawInputSampleRate: 'parameters.sampleRate, 1–1024 Hz', sha256: info.sha256, runtime: `onnxruntime-${info.runtime}` },
       });
     },
     infer: async function infer(c: Context<AppEnv>): Promise<Response> {
       modelFor(c, service);
-      if (mediaType(c) !== 'application/json') {
-        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', 'headers.content-type');
+      const length = headerLength(c);
+      const type = mediaType(c);
+      if (!(type === 'application/json' || type === '' || (length !== undefined && type === 'application/octet-stream'))) {
+        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json (or application/octet-stream with Inference-Header-Content-Length)', { path: 'headers.content-type' });
       }
       const timings = emptyTimings();
-      const bytes = await readBody(c, limits.maxBodyBytes);
+      const bytes = await readBody(c, limits.maxBodyBytes, limits.requestTimeoutMs);
       const t0 = performance.now();
-      const request = parseInferRequest(parseJsonBytes(bytes, 'body'), info, limits);
+      const request = parseInferRequest(bytes, length, info, limits);
       timings.parse = performance.now() - t0;
-      const predictions =
-        request.kind === 'raw'
-          ? await service.predictRaw(request.windows, 'kserve', timings)
-          : await service.predictPreprocessed(request.windows, 'kserve', timings);
-      const probabilities = predictions.flatMap((p) => p.probabilities);
-      return c.json({
-        model_name: info.name,
-        model_version: info.version,
-        ...(request.id !== undefined ? { id: request.id } : {}),
-        outputs: [
-          { name: 'probabilities', datatype: 'FP32', shape: [predictions.length, info.labels.length], data: probabilities },
-          { name: 'level', datatype: 'INT64', shape: [predictions.length], data: predictions.map((p) => p.level) },
-        ],
-      });
+      let rows: InferRow[];
+      if (request.kind === 'raw') {
+        const results = await service.predictRaw(request.windows, 'kserve', timings, { onReject: 'throw', pathOf: (i) => `inputs[0].data[${i}]` });
+        rows = results.map((r) => ({ prediction: r.prediction as NonNullable<typeof r.prediction>, quality: r.quality }));
+      } else {
+        rows = (await service.predictPreprocessed(request.windows, 'kserve', timings)).map((prediction) => ({ prediction, quality: undefined }));
+      }
+      const { json, binary } = inferResponse(info, rows, request.outputs, request.id);
+      if (binary.length === 0) return c.json(json);
+      const header = Buffer.from(JSON.stringify(json), 'utf8');
+      return c.body(Buffer.concat([header, ...binary]), 200, { 'Content-Type': 'application/octet-stream', 'Inference-Header-Content-Length': String(header.byteLength) });
     },
   };
 }

@@ -13,6 +13,6 @@ import type { ApiMetrics } from '../../metrics/api-metrics.js';
  */
 export function metricsRoute(metrics: ApiMetrics) {
   return async function metricsHandler(c: Context<AppEnv>): Promise<Response> {
-    return c.body(metrics.registry.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { ApiLimits } from '../../config/limits.js';
 import type { ModelInfo } from '../../model/predictor.js';
+import { QUALITY_FLAGS } from '@painkd/signals';
 import { SAMPLE_RATE_RANGE } from '../../validation/parse-window.js';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -12,18 +13,29 @@ const errorRef = { $ref: '#/components/schemas/Error' };
 
 function errors(...statuses: number[]): Json {
   const descriptions: Record<number, string> = {
-    400: 'Invalid input (malformed JSON, NaN/Infinity, non-numeric, empty, too short/long, bad rate).',
-    401: 'Missing or wrong bearer token (when EDGE_API_TOKEN is set).',
-    404: 'Unknown route, model or session.',
+    400: 'Invalid input (malformed JSON, Infinity, non-numeric, empty, too short, bad rate).',
+    401: 'Missing or wrong bearer token (when EDGE_API_TOKEN is set), or a bad/expired stream token.',
+    404: 'Unknown route, model, version or session.',
+    405: 'The path exists with other methods (see `Allow`).',
+    408: 'The request body did not arrive within the request timeout.',
     409: 'seq gap, duplicate seq, or sample-rate change; `details.expectedSeq` says what to send next.',
     410: 'The session was closed after its idle TTL; start again with seq 0.',
-    413: 'Body, batch or line too large.',
+    413: 'Body, batch, chunk, line or number of windows too large.',
     415: 'Unsupported Content-Type.',
+    422: 'A window failed a signal-quality check and the server rejects flagged windows, or it has more missing samples than preprocessing can fill.',
     429: 'A bound was reached (sessions, session buffer, subscribers, open streams).',
+    431: 'Request line and headers over 16 KiB.',
     503: 'Shutting down.',
   };
   const out: Record<string, unknown> = {};
   for (const s of statuses) out[String(s)] = { description: descriptions[s], content: { 'application/json': { schema: errorRef } } };
+  return out;
+}
+
+/** Open Inference Protocol errors are `{ "error": "<message>" }`. */
+function oipErrors(...statuses: number[]): Json {
+  const out: Record<string, unknown> = {};
+  for (const s of statuses) out[String(s)] = { description: `Error ${s}.`, content: { 'application/json': { schema: { $ref: '#/components/schemas/OipError' } } } };
   return out;
 }
 
@@ -35,6 +47,30 @@ function ok(description: string, schema: Json = { type: 'object' }, type = 'appl
   return { description, content: { [type]: { schema } } };
 }
 
+/** The model paths of the Open Inference Protocol, plain and under `/versions/{version}`. */
+function oipModelPaths(info: ModelInfo, nameParam: Json): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  const versionParam = { name: 'version', in: 'path', required: true, schema: { type: 'string', example: info.version } };
+  for (const [base, params] of [['/v2/models/{name}', [nameParam]], ['/v2/models/{name}/versions/{version}', [nameParam, versionParam]]] as const) {
+    out[base] = { get: { summary: 'Open Inference Protocol model metadata', parameters: params, responses: { '200': ok('name, versions, platform, inputs, outputs.'), ...oipErrors(401, 404) } } };
+    out[`${base}/ready`] = { get: { summary: 'Open Inference Protocol model readiness', parameters: params, responses: { '200': ok('`{ name, ready }`'), ...oipErrors(401, 404, 503) } } };
+    out[`${base}/infer`] = {
+      post: {
+        summary: 'Open Inference Protocol inference',
+        description:
+          `One input: \`${info.inputName}\` (preprocessed, shape [B, ${info.windowSamples}] or [B, ${info.windowSamples}, 1]) or \`gsr\` (raw, shape [B, n], ` +
+          '`parameters.sampleRate` on the input or the request), data flat or nested, or binary (`Inference-Header-Content-Length`). ' +
+          'Outputs `probabilities` FP32 [B, classes], `level` INT64 [B], and for `gsr` `quality_ok` BOOL [B] and `quality_flags` BYTES [B]; ' +
+          '`outputs` selects them (unknown names: 400), `binary_data_output` / `outputs[].parameters.binary_data` returns them as binary.',
+        parameters: params,
+        requestBody: jsonBody({ type: 'object', required: ['inputs'], properties: { id: { type: 'string' }, inputs: { type: 'array', minItems: 1, maxItems: 1 }, outputs: { type: 'array' }, parameters: { type: 'object' } } }),
+        responses: { '200': ok('Outputs.'), ...oipErrors(400, 401, 404, 408, 413, 415, 422) },
+      },
+    };
+  }
+  return out;
+}
+
 /**
  * Builds the OpenAPI document served at `/openapi.json`.
  *
@@ -44,8 +80,10 @@ function ok(description: string, schema: Json = { type: 'object' }, type = 'appl
  */
 export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: string): { openapi: string; paths: Record<string, Record<string, unknown>> } & Json {
   const windowText =
-    `A window is ${info.windowSeconds} s of skin conductance at any rate ${SAMPLE_RATE_RANGE.min}–${SAMPLE_RATE_RANGE.max} Hz, ` +
-    `resampled to the model's ${info.sampleRate} Hz. Its duration must be ${info.windowSeconds} ± ${info.toleranceSeconds} s (e.g. ${Math.ceil((info.windowSeconds - info.toleranceSeconds) * 512)}–${Math.floor((info.windowSeconds + info.toleranceSeconds) * 512)} samples at 512 Hz).`;
+    `A recording is skin conductance (µS) at any rate ${SAMPLE_RATE_RANGE.min}–${SAMPLE_RATE_RANGE.max} Hz, at least one model window long ` +
+    `(${info.windowSeconds} − ${info.toleranceSeconds} s). Up to ${info.windowSeconds} + ${info.toleranceSeconds} s it is one window; a longer one is cut into ` +
+    `${info.windowSeconds}-s windows every ${info.hopSeconds} s (at most ${limits.maxWindowsPerRequest} per request). Each window is resampled to the model's ${info.sampleRate} Hz ` +
+    'and carries `quality: { ok, flags }` (OUT_OF_RANGE, NEGATIVE, FLAT, CLIPPED, DROPOUT, JUMP); `null` is a missing sample.';
   const deviceParam = { name: 'deviceId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' } };
   const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string', example: info.name } };
   const sampleRateQuery = { name: 'sampleRate', in: 'query', required: false, description: 'Hz; required for octet-stream and NDJSON bodies.', schema: { type: 'number', minimum: 1, maximum: 1024 } };
@@ -70,23 +108,34 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
             },
           },
         },
+        OipError: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
         Window: {
           type: 'object',
           required: ['samples', 'sampleRate'],
-          properties: { samples: { type: 'array', items: { type: 'number' } }, sampleRate: { type: 'number', minimum: 1, maximum: 1024 } },
+          properties: { samples: { type: 'array', items: { type: ['number', 'null'] } }, sampleRate: { type: 'number', minimum: 1, maximum: 1024 } },
+        },
+        Quality: {
+          type: 'object',
+          required: ['ok', 'flags'],
+          properties: { ok: { type: 'boolean' }, flags: { type: 'array', items: { type: 'string', enum: [...QUALITY_FLAGS] } } },
         },
         Prediction: {
           type: 'object',
+          description: 'The aggregate over the windows (mean probabilities, their most probable level, and the highest level any window reached), and every window.',
           properties: {
             level: { type: 'integer', minimum: 0, maximum: info.labels.length - 1 },
             label: { type: 'string', enum: [...info.labels] },
             probabilities: { type: 'array', items: { type: 'number' }, minItems: info.labels.length, maxItems: info.labels.length },
+            maxLevel: { type: 'integer' },
+            maxLabel: { type: 'string' },
+            quality: { $ref: '#/components/schemas/Quality' },
+            windows: { type: 'array', items: { type: 'object', properties: { startSeconds: { type: 'number' }, endSeconds: { type: 'number' }, level: { type: 'integer' }, probabilities: { type: 'array' }, quality: { $ref: '#/components/schemas/Quality' }, rejected: { type: 'boolean' } } } },
           },
         },
         Chunk: {
           type: 'object',
           required: ['seq', 'samples'],
-          properties: { seq: { type: 'integer', minimum: 0 }, samples: { type: 'array', items: { type: 'number' }, maxItems: limits.maxChunkSamples } },
+          properties: { seq: { type: 'integer', minimum: 0 }, samples: { type: 'array', items: { type: ['number', 'null'] }, maxItems: limits.maxChunkSamples } },
         },
       },
     },
@@ -95,13 +144,14 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
       '/': { get: { summary: 'Service index', responses: { '200': ok('Name, model and links.') } } },
       '/predict': {
         post: {
-          summary: 'Predict the pain level of one window, a batch, or an NDJSON stream',
+          summary: 'Predict the pain level of a recording, a batch, or an NDJSON stream',
           description:
-            `${windowText} Bodies: JSON \`{ samples, sampleRate }\`; JSON \`{ windows: [...] }\` (at most ${limits.maxBatchWindows}); ` +
-            'little-endian float32 bytes (`application/octet-stream`, `?sampleRate=`); or `application/x-ndjson` lines `{ seq, samples }` ' +
-            '(`?sampleRate=`), answered by a streamed NDJSON response with one prediction per completed hop ' +
-            `(every ${info.hopSeconds} s once a window is full) while the upload continues; a bad line ends it with an error line ` +
-            `naming the line number. Bodies up to ${limits.maxBodyBytes} bytes; NDJSON lines up to ${limits.maxLineBytes} bytes.`,
+            `${windowText} Bodies: JSON \`{ samples, sampleRate }\`; JSON \`{ windows: [...] }\` (at most ${limits.maxBatchWindows} recordings); ` +
+            'little-endian float32 bytes (`application/octet-stream`, `?sampleRate=`; NaN = missing); or `application/x-ndjson` lines `{ seq, samples }` ' +
+            '(`?sampleRate=`), answered by a streamed NDJSON response with one line per completed hop ' +
+            `(every ${info.hopSeconds} s once a window is full) while the upload continues, for as long as it lasts; no complete line for ${limits.streamIdleMs} ms, ` +
+            'a bad line or a shutdown ends it with an `error` line; every stream ends with a `done` line. ' +
+            `Bodies up to ${limits.maxBodyBytes} bytes arriving within ${limits.requestTimeoutMs} ms; NDJSON lines up to ${limits.maxLineBytes} bytes.`,
           parameters: [sampleRateQuery],
           requestBody: {
             required: true,
@@ -115,13 +165,13 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
           },
           responses: {
             '200': {
-              description: 'Prediction (or `{ predictions: [...] }` for a batch; NDJSON prediction lines for a stream). Server-Timing gives parse/resample/filter/inference ms.',
+              description: 'Prediction (or `{ predictions: [...] }` for a batch; NDJSON window lines then `done` for a stream). Server-Timing gives parse/resample/filter/inference ms.',
               content: {
                 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Prediction' }, { type: 'object', properties: { model: { type: 'object' }, latencyMs: { type: 'number' }, timings: { type: 'object' } } }] } },
                 'application/x-ndjson': { schema: { type: 'object' } },
               },
             },
-            ...errors(400, 401, 413, 415, 429),
+            ...errors(400, 401, 408, 413, 415, 422, 429),
           },
         },
       },
@@ -129,41 +179,39 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
         post: {
           summary: "Append a chunk to a device's streaming session",
           description:
-            `\`{ seq, sampleRate, samples }\`; a new session starts at seq 0; each completed hop yields a prediction, returned here and pushed to SSE subscribers. ` +
-            `Bounds: ${limits.maxSessions} sessions, ${limits.sessionIdleMs} ms idle TTL, ${limits.maxSessionBufferSamples} samples held, ${limits.maxChunkSamples} per chunk.`,
+            `\`{ seq, sampleRate, samples }\`; a new session starts at seq 0; each completed hop yields a window (prediction with its quality, or \`rejected\`), returned here and pushed to SSE subscribers in window order. ` +
+            `Bounds: ${limits.maxSessions} sessions, ${limits.sessionIdleMs} ms idle TTL, ${limits.maxSessionBufferSamples} samples held, ${limits.maxChunkSamples} samples and ${limits.maxWindowsPerRequest} windows per chunk.`,
           parameters: [deviceParam],
           requestBody: jsonBody({ allOf: [{ $ref: '#/components/schemas/Chunk' }, { type: 'object', required: ['sampleRate'], properties: { sampleRate: { type: 'number' } } }] }),
-          responses: { '200': ok('The predictions this chunk completed, `nextSeq` and `bufferedSamples`.'), ...errors(400, 401, 409, 410, 413, 415, 429) },
+          responses: { '200': ok('The windows this chunk completed, `nextSeq` and `bufferedSamples`.'), ...errors(400, 401, 408, 409, 410, 413, 415, 429) },
         },
       },
       '/v1/streams/{deviceId}/events': {
         get: {
           summary: "Server-sent events of a device's predictions",
-          description: `Events: \`ready\`, \`prediction\` (id = window number), \`end\` (deleted or shutdown), \`expired\` (idle TTL), \`error\` (the subscriber fell too far behind and is dropped). At most ${limits.maxSubscribersPerSession} subscribers per device.`,
-          parameters: [deviceParam],
+          description:
+            'Events: `ready`, `prediction` (id = window number), `rejected` (a flagged window not predicted), `end` (deleted or shutdown), `expired` (idle TTL), `error` (the subscriber fell too far behind and is dropped). ' +
+            `In window order, even for chunks posted concurrently. At most ${limits.maxSubscribersPerSession} subscribers per device. A browser's EventSource cannot send Authorization: pass \`?access_token=\` from POST /v1/streams/{deviceId}/token (never the API token).`,
+          parameters: [deviceParam, { name: 'access_token', in: 'query', required: false, description: 'A stream token for this device (instead of the Authorization header).', schema: { type: 'string' } }],
           responses: { '200': ok('An event stream.', { type: 'string' }, 'text/event-stream'), ...errors(400, 401, 429) },
+        },
+      },
+      '/v1/streams/{deviceId}/token': {
+        post: {
+          summary: "A short-lived token for a device's event stream",
+          description: 'Needs the API token. Answers `{ token, deviceId, scope, expiresAt, expiresInSeconds, eventsUrl }`; the token opens only this device\'s `/events`, until it expires.',
+          parameters: [deviceParam],
+          responses: { '200': ok('The token.'), ...errors(400, 401) },
         },
       },
       '/v1/streams/{deviceId}': {
         delete: { summary: 'End a streaming session', parameters: [deviceParam], responses: { '204': { description: 'Ended.' }, ...errors(400, 401, 404) } },
       },
-      '/v2': { get: { summary: 'KServe v2 server metadata', responses: { '200': ok('Server name, version, extensions.') } } },
-      '/v2/health/live': { get: { summary: 'KServe v2 liveness', security: [{}], responses: { '200': ok('`{ live: true }`') } } },
-      '/v2/health/ready': { get: { summary: 'KServe v2 readiness', security: [{}], responses: { '200': ok('`{ ready: true }`'), ...errors(503) } } },
-      '/v2/models/{name}': { get: { summary: 'KServe v2 model metadata', parameters: [nameParam], responses: { '200': ok('Inputs, outputs, labels.'), ...errors(401, 404) } } },
-      '/v2/models/{name}/ready': { get: { summary: 'KServe v2 model readiness', parameters: [nameParam], responses: { '200': ok('`{ name, ready }`'), ...errors(401, 404, 503) } } },
-      '/v2/models/{name}/infer': {
-        post: {
-          summary: 'KServe v2 inference',
-          description:
-            `One input: \`${info.inputName}\` (preprocessed, shape [B, ${info.windowSamples}] or [B, ${info.windowSamples}, 1]) or \`gsr\` (raw, shape [B, n], ` +
-            '`parameters.sampleRate` on the input or the request). Outputs `probabilities` [B, classes] and `level` [B].',
-          parameters: [nameParam],
-          requestBody: jsonBody({ type: 'object', required: ['inputs'], properties: { id: { type: 'string' }, inputs: { type: 'array', minItems: 1, maxItems: 1 }, parameters: { type: 'object' } } }),
-          responses: { '200': ok('Outputs.'), ...errors(400, 401, 404, 413, 415) },
-        },
-      },
-      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': ok('Text exposition 0.0.4.', { type: 'string' }, 'text/plain') } } },
+      '/v2': { get: { summary: 'Open Inference Protocol server metadata', responses: { '200': ok('Server name, version, extensions.') } } },
+      '/v2/health/live': { get: { summary: 'Open Inference Protocol liveness', security: [{}], responses: { '200': ok('`{ live: true }`') } } },
+      '/v2/health/ready': { get: { summary: 'Open Inference Protocol readiness', security: [{}], responses: { '200': ok('`{ ready: true }`'), ...oipErrors(503) } } },
+      ...oipModelPaths(info, nameParam),
+      '/metrics': { get: { summary: 'Prometheus metrics (API token, its own token, public, or only on EDGE_METRICS_PORT)', responses: { '200': ok('Text exposition 0.0.4.', { type: 'string' }, 'text/plain') } } },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1.') } } },
       '/docs': { get: { summary: 'Human-readable API docs', responses: { '200': ok('HTML.', { type: 'string' }, 'text/html') } } },
     },

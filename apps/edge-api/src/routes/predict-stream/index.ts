@@ -1,8 +1,10 @@
 /**
- * @module `POST /predict` with `Content-Type: application/x-ndjson`: a long upload of
- * `{ seq, samples }` lines answered, while it continues, by one NDJSON prediction line per
- * completed hop. A bad line ends the response with an error line naming its number; the
- * predictions already sent stand.
+ * @module `POST /predict` with `Content-Type: application/x-ndjson`: a long — possibly endless —
+ * upload of `{ seq, samples }` lines answered, while it continues, by one NDJSON line per completed
+ * hop (a prediction with its quality, or a `rejected` window). There is no request timeout; an
+ * upload without a complete line for `streamIdleMs` ends. Every ending writes a last `done` line
+ * (after an `error` line naming the bad line, the idle timeout or the shutdown); predictions
+ * already sent stand. Once the response has started, nothing but NDJSON is written to it.
  */
 import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
@@ -11,11 +13,15 @@ import { chunkReader } from '../../body/read-body.js';
 import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
 import { toApiError } from '../../errors/to-api-error.js';
+import { windowJson, type WindowJson } from '../../model/prediction-json.js';
 import { round3, type PredictService } from '../../model/predict-service.js';
+import { emptyTimings } from '../../model/predictor.js';
 import { parseChunk } from '../../streaming/chunk.js';
+import { checkChunkWindows } from '../../streaming/chunk-windows.js';
+import { startDeadline } from '../../streaming/deadline.js';
 import { LineSplitter, type Line } from '../../streaming/line-splitter.js';
 import type { OpenStreams } from '../../streaming/open-streams.js';
-import type { CompletedWindow, WindowStream } from '../../streaming/window-stream.js';
+import type { WindowStream } from '../../streaming/window-stream.js';
 import { parseJsonText } from '../../validation/parse-json.js';
 import { parseSampleRateText } from '../../validation/parse-window.js';
 
@@ -25,24 +31,24 @@ export interface PredictStreamDeps {
   readonly limits: ApiLimits;
   readonly streams: OpenStreams;
   readonly createWindowStream: (sampleRate: number) => WindowStream;
+  /** Aborted when the server starts shutting down: open uploads end with `SHUTTING_DOWN`. */
+  readonly shutdown: AbortSignal;
 }
 
-/** One prediction line of the response. */
-export interface StreamPredictionLine {
+/** One window line of the response. */
+export type StreamWindowLine = WindowJson & {
   readonly window: number;
   readonly seq: number;
+  readonly startSeconds: number;
   readonly endSeconds: number;
-  readonly level: number;
-  readonly label: string;
-  readonly probabilities: readonly number[];
   readonly latencyMs: number;
-}
+};
 
 /**
  * Creates the NDJSON streaming handler used by `POST /predict`.
  *
  * @example
- * const predictStream = predictNdjson({ service, limits, streams, createWindowStream });
+ * const predictStream = predictNdjson({ service, limits, streams, createWindowStream, shutdown });
  */
 export function predictNdjson(deps: PredictStreamDeps) {
   const { service, limits } = deps;
@@ -52,6 +58,9 @@ export function predictNdjson(deps: PredictStreamDeps) {
     const windows = deps.createWindowStream(sampleRate);
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
     c.header('Cache-Control', 'no-store');
+    // The upload may still be arriving when the answer ends (a bad line, the idle timeout, a
+    // shutdown): the connection then closes, so no pooled client may count on reusing it.
+    c.header('Connection', 'close');
     return stream(
       c,
       async (out) => {
@@ -62,55 +71,67 @@ export function predictNdjson(deps: PredictStreamDeps) {
           const started = performance.now();
           const path = `line ${line.number}`;
           const chunk = parseChunk(parseJsonText(line.text, path), path, limits.maxChunkSamples);
-          let completed: readonly CompletedWindow[];
+          checkChunkWindows(windows, chunk.samples.length, limits.maxWindowsPerRequest, `${path}.samples`);
+          let completed;
           try {
             completed = windows.push(chunk.seq, chunk.samples);
           } catch (error) {
             throw toApiError(error, `${path}.seq`);
           }
           if (completed.length === 0) return;
-          const predictions = await service.predictRaw(
+          const results = await service.predictRaw(
             completed.map((w) => ({ samples: w.samples, sampleRate })),
             'ndjson',
+            emptyTimings(),
+            { onReject: 'skip' },
           );
           const latencyMs = round3(performance.now() - started);
           let text = '';
           completed.forEach((w, i) => {
-            const p = predictions[i];
-            if (p === undefined) return;
-            const lineOut: StreamPredictionLine = {
-              window: w.index,
-              seq: w.seq,
-              endSeconds: round3(w.endSeconds),
-              level: p.level,
-              label: p.label,
-              probabilities: p.probabilities,
-              latencyMs,
-            };
+            const result = results[i];
+            if (result === undefined) return;
+            const lineOut: StreamWindowLine = { window: w.index, seq: w.seq, startSeconds: round3(w.startSeconds), endSeconds: round3(w.endSeconds), ...windowJson(result), latencyMs };
             text += `${JSON.stringify(lineOut)}\n`;
           });
           predicted += completed.length;
           await out.write(text);
         };
         const reader = chunkReader(c);
+        const idle = startDeadline(limits.streamIdleMs, () => new ApiError('STREAM_IDLE_TIMEOUT', `no complete line for ${limits.streamIdleMs} ms; the upload is closed`, { path: `line ${splitter.lines + 1}`, details: { idleMs: limits.streamIdleMs } }));
+        let onShutdown = (): void => undefined;
+        const stopping = new Promise<never>((_, reject) => {
+          onShutdown = () => reject(new ApiError('SHUTTING_DOWN', 'the server is shutting down; resume with nextSeq on another connection', { path: `line ${splitter.lines + 1}` }));
+        });
+        stopping.catch(() => undefined);
+        if (deps.shutdown.aborted) onShutdown();
+        else deps.shutdown.addEventListener('abort', onShutdown, { once: true });
+        let failure: ApiError | undefined;
         try {
-          for (let chunk = await reader.next(); chunk !== null; chunk = await reader.next()) {
-            if (out.aborted) return;
-            for (const line of splitter.push(chunk)) await handleLine(line);
+          for (;;) {
+            const next = reader.next();
+            next.catch(() => undefined);
+            const chunk = await Promise.race([next, idle.expired, stopping]);
+            if (chunk === null || out.aborted) break;
+            for (const line of splitter.push(chunk)) {
+              await handleLine(line);
+              idle.reset();
+            }
           }
-          const last = splitter.end();
+          const last = out.aborted ? undefined : splitter.end();
           if (last !== undefined) await handleLine(last);
-          await out.write(`${JSON.stringify({ done: true, lines: splitter.lines, windows: predicted, nextSeq: windows.nextSeq })}\n`);
         } catch (error) {
-          const apiError =
-            error instanceof ApiError ? error : toApiError(error, `line ${splitter.lines + 1}`);
-          const line = lineOf(apiError.path, splitter.lines);
-          const body = apiError.toBody();
-          if (!out.aborted) await out.write(`${JSON.stringify({ error: { ...body.error, line } })}\n`).catch(() => undefined);
+          failure = error instanceof ApiError ? error : toApiError(error, `line ${splitter.lines + 1}`);
         } finally {
+          idle.clear();
+          deps.shutdown.removeEventListener('abort', onShutdown);
           reader.stop();
           release();
         }
+        if (out.aborted) return;
+        let ending = '';
+        if (failure !== undefined) ending += `${JSON.stringify({ error: { ...failure.toBody().error, line: lineOf(failure.path, splitter.lines) } })}\n`;
+        ending += `${JSON.stringify({ done: true, lines: splitter.lines, windows: predicted, nextSeq: windows.nextSeq, ...(failure !== undefined ? { error: failure.code } : {}) })}\n`;
+        await out.write(ending).catch(() => undefined);
       },
       async () => {
         release();

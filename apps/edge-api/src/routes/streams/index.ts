@@ -1,7 +1,9 @@
 /**
  * @module Streaming sessions: `POST /v1/streams/{deviceId}/samples` appends a chunk and answers
- * the predictions it completed; `GET /v1/streams/{deviceId}/events` pushes them as server-sent
- * events; `DELETE /v1/streams/{deviceId}` ends the session.
+ * the windows it completed (predictions with their quality, or `rejected`); `GET
+ * /v1/streams/{deviceId}/events` pushes them as server-sent events, in window order even when
+ * chunks are posted concurrently; `POST /v1/streams/{deviceId}/token` issues the short-lived token
+ * a browser's `EventSource` opens that stream with; `DELETE /v1/streams/{deviceId}` ends the session.
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
@@ -9,14 +11,14 @@ import type { AppEnv } from '../../app/app-env.js';
 import { readBody } from '../../body/read-body.js';
 import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
-import { toApiError } from '../../errors/to-api-error.js';
-import { round3, type PredictService } from '../../model/predict-service.js';
-import { type Prediction } from '../../model/predictor.js';
-import { parseDeviceId, type SessionStore } from '../../sessions/session-store.js';
+import type { StreamTokens } from '../../middleware/auth/stream-tokens.js';
+import { windowJson, type WindowJson } from '../../model/prediction-json.js';
+import { round3, type PredictService, type WindowResult } from '../../model/predict-service.js';
+import { emptyTimings } from '../../model/predictor.js';
+import { parseDeviceId, type SessionEvent, type SessionStore } from '../../sessions/session-store.js';
 import { QueueSubscriber } from '../../sessions/sse-subscriber.js';
 import { parseChunk } from '../../streaming/chunk.js';
 import type { OpenStreams } from '../../streaming/open-streams.js';
-import type { CompletedWindow } from '../../streaming/window-stream.js';
 import { mediaType } from '../../validation/media-type.js';
 import { parseJsonBytes } from '../../validation/parse-json.js';
 import { parseSampleRate } from '../../validation/parse-window.js';
@@ -27,20 +29,19 @@ export interface StreamsDeps {
   readonly limits: ApiLimits;
   readonly store: SessionStore;
   readonly streams: OpenStreams;
-  /** Seconds between SSE keep-alive comments. */
+  readonly tokens: StreamTokens;
+  /** Milliseconds between SSE keep-alive comments. */
   readonly keepAliveMs?: number;
 }
 
-/** A prediction made in a session, as answered and as pushed over SSE. */
-export interface SessionPrediction {
+/** A window of a session, as answered and as pushed over SSE. */
+export type SessionWindow = WindowJson & {
   readonly deviceId: string;
   readonly window: number;
   readonly seq: number;
+  readonly startSeconds: number;
   readonly endSeconds: number;
-  readonly level: number;
-  readonly label: string;
-  readonly probabilities: readonly number[];
-}
+};
 
 /**
  * Creates the `POST /v1/streams/:deviceId/samples` handler.
@@ -53,40 +54,37 @@ export function postSamples(deps: StreamsDeps) {
   return async function postSamplesHandler(c: Context<AppEnv>): Promise<Response> {
     const deviceId = parseDeviceId(c.req.param('deviceId') ?? '');
     if (mediaType(c) !== 'application/json') {
-      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', 'headers.content-type');
+      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json', { path: 'headers.content-type' });
     }
-    const bytes = await readBody(c, limits.maxBodyBytes);
+    const bytes = await readBody(c, limits.maxBodyBytes, limits.requestTimeoutMs);
     const value = parseJsonBytes(bytes, 'body');
     const chunk = parseChunk(value, '', limits.maxChunkSamples);
     const sampleRate = parseSampleRate((value as Record<string, unknown>)['sampleRate'], 'sampleRate');
-    const session = store.forChunk(deviceId, chunk.seq, sampleRate);
-    store.checkBuffer(session, chunk.samples.length);
-    const stream = session.stream;
-    if (stream === undefined) throw new ApiError('SESSION_NOT_FOUND', `no session for ${deviceId}`, 'params.deviceId');
-    let completed: readonly CompletedWindow[];
-    try {
-      completed = stream.push(chunk.seq, chunk.samples);
-    } catch (error) {
-      throw toApiError(error, 'seq');
-    }
-    let predictions: SessionPrediction[] = [];
-    if (completed.length > 0) {
-      const raw = await service.predictRaw(
-        completed.map((w) => ({ samples: w.samples, sampleRate })),
+    const appended = await store.append(deviceId, { seq: chunk.seq, sampleRate, samples: chunk.samples });
+    const windows = (async (): Promise<SessionWindow[]> => {
+      if (appended.windows.length === 0) return [];
+      const results = await service.predictRaw(
+        appended.windows.map((w) => ({ samples: w.samples, sampleRate })),
         'session',
+        emptyTimings(),
+        { onReject: 'skip' },
       );
-      predictions = completed.map((w, i) => {
-        const p = raw[i] as Prediction;
-        return { deviceId, window: w.index, seq: w.seq, endSeconds: round3(w.endSeconds), level: p.level, label: p.label, probabilities: p.probabilities };
-      });
-      for (const p of predictions) store.publish(session, { event: 'prediction', id: String(p.window), data: p });
-    }
+      return appended.windows.map((w, i) => ({
+        deviceId,
+        window: w.index,
+        seq: w.seq,
+        startSeconds: round3(w.startSeconds),
+        endSeconds: round3(w.endSeconds),
+        ...windowJson(results[i] as WindowResult),
+      }));
+    })();
+    await appended.publish(windows.then((ws) => ws.map((w): SessionEvent => ({ event: 'rejected' in w ? 'rejected' : 'prediction', id: String(w.window), data: w }))));
     return c.json({
       deviceId,
       seq: chunk.seq,
-      nextSeq: stream.nextSeq,
-      bufferedSamples: stream.bufferedSamples,
-      predictions,
+      nextSeq: appended.nextSeq,
+      bufferedSamples: appended.bufferedSamples,
+      predictions: await windows,
       model: service.modelRef,
     });
   };
@@ -105,14 +103,18 @@ export function streamEvents(deps: StreamsDeps) {
     const deviceId = parseDeviceId(c.req.param('deviceId') ?? '');
     const release = deps.streams.acquire();
     const subscriber = new QueueSubscriber(limits.maxQueuedEvents);
-    let session;
+    let subscription;
     try {
-      session = store.subscribe(deviceId, subscriber);
+      subscription = await store.subscribe(deviceId, subscriber);
     } catch (error) {
       release();
       throw error;
     }
-    const subscribed = session;
+    const subscribed = subscription;
+    const end = (): void => {
+      subscribed.unsubscribe();
+      release();
+    };
     c.header('Cache-Control', 'no-store');
     return streamSSE(
       c,
@@ -133,15 +135,29 @@ export function streamEvents(deps: StreamsDeps) {
             await sse.writeSSE({ event: 'error', data: JSON.stringify({ code: 'SUBSCRIBER_OVERFLOW', message: 'events were not read fast enough' }) });
           }
         } finally {
-          store.unsubscribe(subscribed, subscriber);
-          release();
+          end();
         }
       },
       async () => {
-        store.unsubscribe(subscribed, subscriber);
-        release();
+        end();
       },
     );
+  };
+}
+
+/**
+ * Creates the `POST /v1/streams/:deviceId/token` handler: a short-lived token for that device's
+ * event stream, for `GET …/events?access_token=` (needs the API token itself).
+ *
+ * @example
+ * app.post('/v1/streams/:deviceId/token', streamToken(deps));
+ */
+export function streamToken(deps: StreamsDeps) {
+  return async function streamTokenHandler(c: Context<AppEnv>): Promise<Response> {
+    const deviceId = parseDeviceId(c.req.param('deviceId') ?? '');
+    const issued = deps.tokens.issue(deviceId);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ...issued, eventsUrl: `/v1/streams/${deviceId}/events?access_token=${issued.token}` });
   };
 }
 
@@ -154,8 +170,8 @@ export function streamEvents(deps: StreamsDeps) {
 export function deleteStream(deps: StreamsDeps) {
   return async function deleteStreamHandler(c: Context<AppEnv>): Promise<Response> {
     const deviceId = parseDeviceId(c.req.param('deviceId') ?? '');
-    if (!deps.store.delete(deviceId)) {
-      throw new ApiError('SESSION_NOT_FOUND', `no session for ${deviceId}`, 'params.deviceId');
+    if (!(await deps.store.delete(deviceId))) {
+      throw new ApiError('SESSION_NOT_FOUND', `no session for ${deviceId}`, { path: 'params.deviceId' });
     }
     return c.body(null, 204);
   };
