@@ -76,6 +76,7 @@ export {
 } from './stream/stream-windower.js';
 
 // Synthetic cohort and seeded randomness.
+export { addBateman } from './synth/bateman.js';
 export {
   generateCohort,
   resolveCohortConfig,
