@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobProgress } from './fold-job.js';
+import type { JobProgress } from './experiment-job.js';
 import { ProgressTracker } from './progress-tracker.js';
 
 const event = (job: number, method: string, batch: number): JobProgress => ({ job, method, batch, batches: 10, epoch: 1, epochs: 2, loss: 1, plannedBatches: 20 });
