@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite needs (Chromium for the report's browser test),
+# Installs the system packages the test suite needs (Chromium for the report's browser test,
+# redis-server for the queue and shared-session tests, which start their own on loopback),
 # so a fresh machine and CI behave the same. Fails loudly when it cannot install them.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "ensure-system: installing ${need[*]} (Debian packages)"
 SUDO=""

@@ -7,23 +7,25 @@ import { join, relative } from 'node:path';
 import {
   renderReportMarkdown,
   resolveExperimentConfig,
-  resolveViews,
   runExperiment,
   studentView,
-  teacherRuns,
   type DataSource,
   type ExperimentConfig,
   type ExperimentOutcome,
   type ExperimentReport,
+  type SchedulerFactory,
   type ViewDatasets,
 } from '@painkd/distill';
+import { finishExperiment, queueScheduler, readExperiment } from '@painkd/distill/queue';
 import { evaluateQuantization, writeArtifact, type QuantizationRow } from '@painkd/models';
-import { createRng, type PreprocessConfig, type ViewConfig } from '@painkd/signals';
+import { createRng, type PreprocessConfig } from '@painkd/signals';
 import { parseCliArgs, type CliOptions } from './parse-args.js';
 import { repoRoot, userPath } from './paths.js';
 import { USAGE } from './usage.js';
 import { biovidDataset } from '../data/biovid-dataset.js';
+import { datasetIdentity } from '../data/queue-dataset.js';
 import { syntheticDataset } from '../data/synthetic-dataset.js';
+import { usedViews } from '../data/used-views.js';
 import { exitCodeOf, TrainerError } from '../errors.js';
 import { saveNet } from '../output/save-net.js';
 import { stageDir, type StagingDir } from '../output/staging-dir.js';
@@ -65,7 +67,9 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const config = await loadConfig(cli);
+    const resumed = cli.queue && cli.resume ? await readExperiment(cli.queue, cli.resume) : undefined;
+    if (resumed?.spec.dataset.source === 'biovid' && !cli.data) throw new TrainerError('CLI_BAD_FLAG', `--resume ${cli.resume}: the experiment reads BioVid data; give its folder with --data`);
+    const config = resumed ? resumed.spec.config : await loadConfig(cli);
     const preprocess = studentView(config).preprocess;
     const root = repoRoot();
     const out = cli.out ? userPath(cli.out) : join(root, 'artifacts');
@@ -76,13 +80,27 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
     for (const [name, data] of Object.entries(views)) {
       view.note(`data: ${source.source} ${name} view — ${data.subjects.length} subjects, ${data.labels.length} windows of ${data.length} samples × ${data.channels} channel(s)`);
     }
-    const outcome = await runExperiment({ views, source, config, signal: controller.signal, onProgress: (p) => view!.update(p) });
+    let experiment: string | undefined;
+    const scheduler: SchedulerFactory | undefined = cli.queue
+      ? queueScheduler({
+          url: cli.queue,
+          ...(cli.resume ? { resume: cli.resume } : {}),
+          dataset: datasetIdentity(config, views, source.source),
+          source,
+          onExperiment: (id, again) => {
+            experiment = id;
+            view!.note(`${again ? 'resumed' : 'queued'} experiment ${id} on ${cli.queue} (after a stop: --queue ${cli.queue} --resume ${id}); workers: npx nx run trainer:worker -- --queue ${cli.queue}`);
+          },
+        })
+      : undefined;
+    const outcome = await runExperiment({ views, source, config, ...(scheduler ? { scheduler } : {}), signal: controller.signal, onProgress: (p) => view!.update(p) });
     view.close();
     throwIfAborted(controller.signal);
     io.stderr.write(`trained on ${outcome.report.runtime?.backend} with ${outcome.report.runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
     const report = await writeOutputs(staging.path, outcome, config, preprocess, controller.signal);
     throwIfAborted(controller.signal);
     await staging.commit();
+    if (cli.queue && experiment) await finishExperiment(cli.queue, experiment);
     io.stdout.write(summary(report, out, performance.now() - started));
     return 0;
   } catch (error) {
@@ -119,13 +137,6 @@ async function loadConfig(cli: CliOptions): Promise<ExperimentConfig> {
     const where = cli.config ? `--config ${cli.config}: ` : '';
     throw new TrainerError('CLI_BAD_CONFIG', `${where}${(error as Error).message}`, { cause: error });
   }
-}
-
-/** The views the experiment uses (teachers' and students'), resolved. */
-function usedViews(config: ExperimentConfig): Record<string, ViewConfig> {
-  const all = resolveViews(config);
-  const names = new Set([...teacherRuns(config).map((t) => t.view), config.student.view]);
-  return Object.fromEntries([...names].map((name) => [name, all[name]!]));
 }
 
 async function loadData(cli: CliOptions, config: ExperimentConfig, root: string, view: ProgressView): Promise<{ views: ViewDatasets; source: DataSource }> {

@@ -58,6 +58,8 @@ export interface TeachersJobResult {
   readonly caches: TeacherCaches;
   /** The final unit's teacher, for export. */
   readonly teacher?: FinalNet;
+  /** The final unit's subjects: trained on, and held out for early stopping. */
+  readonly split?: { readonly trainSubjects: number; readonly valSubjects: number };
 }
 
 /** What a student job returns. */

@@ -95,7 +95,15 @@ export class ProgressTracker {
     const methods = this.order.get(p.job) ?? [];
     const before = entry?.teacher ? methods.slice(0, methods.indexOf(p.method)) : methods.filter((m) => this.entries.get(key(p.job, m))?.teacher);
     for (const m of before) this.drop(p.job, m);
-    if (p.batch > 0 && entry && !entry.finished) {
+    if (p.record && entry && !entry.finished) {
+      // An epoch end: every batch of the epochs so far is done (thinned-out events skip some).
+      const done = Math.min(entry.planned, Math.round((p.epoch * p.plannedBatches) / Math.max(1, p.epochs)));
+      if (done > entry.done) {
+        this.done += done - entry.done;
+        entry.done = done;
+      }
+      this.last.delete(k);
+    } else if (p.batch > 0 && entry && !entry.finished) {
       const done = Math.min(entry.planned, (p.epoch - 1) * p.batches + p.batch);
       const prev = this.last.get(k);
       if (prev && done > prev.done) {

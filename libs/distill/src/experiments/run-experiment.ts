@@ -100,7 +100,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const tracker = new ProgressTracker(units.map((u) => jobPlan(u, plan)), 1, perRepeat * repeats.length);
   const hooks = {
     onProgress: (p: Parameters<ProgressTracker['update']>[0]) => options.onProgress?.(tracker.update(p)),
-    onFinished: (job: number, methods: readonly string[]) => tracker.finish(job, methods),
+    onFinished: (job: number, methods?: readonly string[]) => tracker.finish(job, methods),
     onCounts: (counts: Parameters<ProgressTracker['setCounts']>[0]) => tracker.setCounts(counts),
   };
 

@@ -62,7 +62,8 @@ async function runTeachers(unit: Unit, plan: ExperimentPlan, split: FoldTensors,
       teacher.dispose();
     }
   }
-  return { kind: 'teachers', unit, backend: activeBackend(), results, caches, ...(exported ? { teacher: exported } : {}) };
+  const subjects = unit.kind === 'final' ? { split: { trainSubjects: split.fold.trainSubjects.length, valSubjects: split.fold.valSubjects.length } } : {};
+  return { kind: 'teachers', unit, backend: activeBackend(), results, caches, ...(exported ? { teacher: exported } : {}), ...subjects };
 }
 
 async function runStudent(unit: Unit, id: string, plan: ExperimentPlan, caches: TeacherCaches, split: FoldTensors, hooks: JobHooks): Promise<StudentJobResult> {

@@ -3,7 +3,8 @@
  * every executor (in-process, or by the teacher job of a BullMQ flow once its children are done).
  */
 import type { FinalModels, MethodFoldResult, StudentJobResult, TeachersJobResult, TrainedNet, UnitResult } from './experiment-job.js';
-import { unitFold, unitKey, unitStudents, type ExperimentPlan } from './experiment-plan.js';
+import type { ExperimentConfig } from './experiment-config.js';
+import { unitKey, unitStudents } from './experiment-plan.js';
 import { DistillError } from '../errors.js';
 
 /**
@@ -12,11 +13,11 @@ import { DistillError } from '../errors.js';
  * unit, the final models. Throws `EXPERIMENT_ABORTED` naming a student whose result is missing.
  *
  * @example
- * const unit = assembleUnit(plan, teachers, await Promise.all(studentJobs));
+ * const unit = assembleUnit(config, teachers, await Promise.all(studentJobs));
  */
-export function assembleUnit(plan: ExperimentPlan, teachers: TeachersJobResult, students: readonly StudentJobResult[]): UnitResult {
+export function assembleUnit(config: ExperimentConfig, teachers: TeachersJobResult, students: readonly StudentJobResult[]): UnitResult {
   const { unit } = teachers;
-  const ordered = unitStudents(plan.config, unit).map((run) => {
+  const ordered = unitStudents(config, unit).map((run) => {
     const done = students.find((s) => s.student === run.id);
     if (!done) throw new DistillError('EXPERIMENT_ABORTED', `${unitKey(unit)} has no result for student ${run.id}`);
     return done;
@@ -25,11 +26,9 @@ export function assembleUnit(plan: ExperimentPlan, teachers: TeachersJobResult, 
   const backends = [...new Set([teachers.backend, ...ordered.map((s) => s.backend)])];
   if (unit.kind === 'final') {
     const student = ordered[0]!;
-    if (!teachers.teacher || !student.net) throw new DistillError('EXPERIMENT_ABORTED', 'the final unit returned no exported teacher or student');
-    const fold = unitFold(plan, unit);
+    if (!teachers.teacher || !teachers.split || !student.net) throw new DistillError('EXPERIMENT_ABORTED', 'the final unit returned no exported teacher or student');
     const final: FinalModels = {
-      trainSubjects: fold.trainSubjects.length,
-      valSubjects: fold.valSubjects.length,
+      ...teachers.split,
       teacher: teachers.teacher,
       student: { ...student.net, id: student.student },
     };

@@ -14,8 +14,8 @@ import { needsTeacher } from '../training/loss-spec.js';
 /** What a scheduler reports while units run. */
 export interface SchedulerHooks {
   readonly onProgress: (progress: JobProgress) => void;
-  /** Methods of a unit that finished (a teacher job: its teachers; a student job: the student). */
-  readonly onFinished: (job: number, methods: readonly string[]) => void;
+  /** Methods of a unit that finished (a teacher job: its teachers; a student job: the student; `undefined`: all of the unit). */
+  readonly onFinished: (job: number, methods?: readonly string[]) => void;
   readonly onCounts: (counts: JobCounts) => void;
 }
 
@@ -71,7 +71,7 @@ export function localScheduler(executor: JobExecutor, plan: ExperimentPlan, view
               return execute<StudentJobResult>({ kind: 'student', unit, student: s.id }, cache ? { [s.teacher]: cache } : {}, [s.id]);
             }),
           );
-          return assembleUnit(plan, teachers, results);
+          return assembleUnit(plan.config, teachers, results);
         }),
       );
     },
