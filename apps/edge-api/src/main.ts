@@ -6,9 +6,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app/create-app.js';
+import type { ApiLimits } from './config/limits.js';
 import { ConfigError, loadServerConfig, USAGE } from './config/server-config.js';
 import type { InferenceEngine } from './model/inference-engine.js';
 import { loadPredictor, StartupError } from './model/onnx-predictor.js';
+import { RedisSessionStore } from './sessions/redis/redis-session-store.js';
 import { WorkerEngine } from './model/worker-engine.js';
 import { startServer } from './server/start-server.js';
 
@@ -55,12 +57,14 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     }
     throw error;
   }
-  const edge = createApp({ predictor, engine, token: config.token, corsOrigins: config.corsOrigins });
+  const { redisUrl } = config;
+  const sharedSessions = redisUrl ? (limits: ApiLimits) => new RedisSessionStore({ url: redisUrl, limits, windowSeconds: predictor.info.windowSeconds, hopSeconds: predictor.info.hopSeconds }) : undefined;
+  const edge = createApp({ predictor, engine, token: config.token, corsOrigins: config.corsOrigins, ...(sharedSessions ? { sharedSessions } : {}) });
   const server = await startServer(edge, { port: config.port, host: config.host });
   const info = predictor.info;
   process.stdout.write(
     `edge-api listening on ${config.host}:${server.port} — model ${info.name} ${info.version} (sha256 ${info.sha256.slice(0, 16)}…) on onnxruntime-${info.runtime}` +
-      `${config.workers > 0 ? `, ${config.workers} inference worker(s)` : ''}${config.token ? ', bearer auth on' : ''}\n`,
+      `${config.workers > 0 ? `, ${config.workers} inference worker(s)` : ''}${config.token ? ', bearer auth on' : ''}${redisUrl ? `, sessions in Redis at ${new URL(redisUrl).host}` : ''}\n`,
   );
   const stop = (signal: string): void => {
     process.stdout.write(`edge-api: ${signal}, draining (up to ${config.shutdownGraceMs} ms)\n`);

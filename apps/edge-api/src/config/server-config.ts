@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly corsOrigins: readonly string[];
   /** How long SIGTERM waits for in-flight requests before closing connections, ms. */
   readonly shutdownGraceMs: number;
+  /** `redis://host:port`: stream sessions live in this Redis, shared by every replica; unset = in memory. */
+  readonly redisUrl: string | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ Flags override environment variables:
              EDGE_API_TOKEN     require "Authorization: Bearer <token>" (health probes stay open)
              EDGE_CORS_ORIGINS  comma-separated allowed origins, or * (default: CORS off)
              EDGE_SHUTDOWN_GRACE_MS  SIGTERM drain time (default 10000)
+             EDGE_REDIS_URL     redis://host:port — stream sessions in Redis, shared by replicas (default: in memory)
 `;
 
 function flagValues(argv: readonly string[]): Map<string, string> {
@@ -102,6 +105,8 @@ export function loadServerConfig(argv: readonly string[], env: Readonly<Record<s
   const hopSeconds = Number(hopText);
   if (!Number.isFinite(hopSeconds) || hopSeconds <= 0 || hopSeconds > 60) throw new ConfigError(`--hop must be seconds in (0, 60], got "${hopText}"`);
   const cors = env['EDGE_CORS_ORIGINS'] ?? '';
+  const redisUrl = env['EDGE_REDIS_URL'] === '' ? undefined : env['EDGE_REDIS_URL'];
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/\s:]+(:\d+)?(\/\d+)?$/.test(redisUrl)) throw new ConfigError(`EDGE_REDIS_URL must look like redis://host:port, got "${redisUrl}"`);
   return {
     modelDir: pick('model', 'EDGE_MODEL_DIR') ?? defaultModelDir,
     port: integer(pick('port', 'PORT') ?? '8080', 'PORT / --port', 0, 65535),
@@ -113,5 +118,6 @@ export function loadServerConfig(argv: readonly string[], env: Readonly<Record<s
     token: env['EDGE_API_TOKEN'] === '' ? undefined : env['EDGE_API_TOKEN'],
     corsOrigins: cors.split(',').map((s) => s.trim()).filter((s) => s !== ''),
     shutdownGraceMs: integer(env['EDGE_SHUTDOWN_GRACE_MS'] ?? '10000', 'EDGE_SHUTDOWN_GRACE_MS', 0, 600_000),
+    redisUrl,
   };
 }

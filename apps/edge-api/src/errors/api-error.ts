@@ -29,6 +29,7 @@ export type ApiErrorCode =
   | 'STREAM_LIMIT'
   | 'LINE_TOO_LONG'
   | 'SHUTTING_DOWN'
+  | 'SESSIONS_UNAVAILABLE'
   | 'INTERNAL';
 
 /** HTTP status for each {@link ApiErrorCode}: the one table that decides it. */
@@ -57,6 +58,7 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, 400 | 401 | 404 | 4
   STREAM_LIMIT: 429,
   LINE_TOO_LONG: 413,
   SHUTTING_DOWN: 503,
+  SESSIONS_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -20,7 +20,7 @@ function errors(...statuses: number[]): Json {
     413: 'Body, batch or line too large.',
     415: 'Unsupported Content-Type.',
     429: 'A bound was reached (sessions, session buffer, subscribers, open streams).',
-    503: 'Shutting down.',
+    503: 'Shutting down; on session routes with EDGE_REDIS_URL, also: the shared session store is unreachable (`SESSIONS_UNAVAILABLE`).',
   };
   const out: Record<string, unknown> = {};
   for (const s of statuses) out[String(s)] = { description: descriptions[s], content: { 'application/json': { schema: errorRef } } };
@@ -133,7 +133,7 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
             `Bounds: ${limits.maxSessions} sessions, ${limits.sessionIdleMs} ms idle TTL, ${limits.maxSessionBufferSamples} samples held, ${limits.maxChunkSamples} per chunk.`,
           parameters: [deviceParam],
           requestBody: jsonBody({ allOf: [{ $ref: '#/components/schemas/Chunk' }, { type: 'object', required: ['sampleRate'], properties: { sampleRate: { type: 'number' } } }] }),
-          responses: { '200': ok('The predictions this chunk completed, `nextSeq` and `bufferedSamples`.'), ...errors(400, 401, 409, 410, 413, 415, 429) },
+          responses: { '200': ok('The predictions this chunk completed, `nextSeq` and `bufferedSamples`.'), ...errors(400, 401, 409, 410, 413, 415, 429, 503) },
         },
       },
       '/v1/streams/{deviceId}/events': {
@@ -141,11 +141,11 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
           summary: "Server-sent events of a device's predictions",
           description: `Events: \`ready\`, \`prediction\` (id = window number), \`end\` (deleted or shutdown), \`expired\` (idle TTL), \`error\` (the subscriber fell too far behind and is dropped). At most ${limits.maxSubscribersPerSession} subscribers per device.`,
           parameters: [deviceParam],
-          responses: { '200': ok('An event stream.', { type: 'string' }, 'text/event-stream'), ...errors(400, 401, 429) },
+          responses: { '200': ok('An event stream.', { type: 'string' }, 'text/event-stream'), ...errors(400, 401, 429, 503) },
         },
       },
       '/v1/streams/{deviceId}': {
-        delete: { summary: 'End a streaming session', parameters: [deviceParam], responses: { '204': { description: 'Ended.' }, ...errors(400, 401, 404) } },
+        delete: { summary: 'End a streaming session', parameters: [deviceParam], responses: { '204': { description: 'Ended.' }, ...errors(400, 401, 404, 503) } },
       },
       '/v2': { get: { summary: 'KServe v2 server metadata', responses: { '200': ok('Server name, version, extensions.') } } },
       '/v2/health/live': { get: { summary: 'KServe v2 liveness', security: [{}], responses: { '200': ok('`{ live: true }`') } } },
