@@ -59,7 +59,8 @@ afterAll(async () => {
 describe('edge-API replicas sharing sessions through Redis', () => {
   it('serves one device from both replicas, racing, pushing over SSE on one and surviving the other’s death', async () => {
     const [a, b] = replicas as [ServerProcess, ServerProcess];
-    for (const r of [a, b]) expect((await fetch(`${r.url}/v2/health/ready`)).status).toBe(200);
+    // A replica is ready once its Redis connection is up (what a load balancer waits for).
+    for (const r of [a, b]) await expect.poll(async () => (await fetch(`${r.url}/v2/health/ready`)).status, { timeout: 10_000 }).toBe(200);
     const device = 'wrist-7';
     const sse = await fetch(`${a.url}/v1/streams/${device}/events`);
     expect(sse.status).toBe(200);

@@ -6,6 +6,7 @@
 import { resolveExperimentConfig, runExperiment, localScheduler, workerPoolExecutor, viewDatasetsHash, type ViewDatasets, type WindowDataset } from '@painkd/distill';
 import { connectRedis, queueScheduler, startQueueWorker } from '@painkd/distill/queue';
 import { createRng } from '@painkd/signals';
+import { perUnit, redisCounters } from './redis-counters.js';
 
 /** The overhead measurement. */
 export interface QueueOverhead {
@@ -14,13 +15,14 @@ export interface QueueOverhead {
   readonly queueMs: number;
   /** (queue − local) / jobs. */
   readonly overheadMsPerJob: number;
-  readonly redisCommandsPerJob: number;
-  readonly redisBytesPerJob: number;
+  /** What each job cost Redis: commands (scripts' own calls included), CPU µs, bytes. */
+  readonly redisPerJob: { readonly commands: number; readonly cpuUs: number; readonly bytes: number };
 }
 
 /**
  * Times `folds` folds × (teacher + 3 students) + the final pair of one-epoch jobs on tiny nets,
- * locally and through the queue at `url` (`backend` for both).
+ * locally (a warm one-thread pool) and through the queue at `url` (a warm one-thread worker),
+ * the second of two runs each, so thread start-up and data loading are not counted.
  *
  * @example
  * const o = await measureQueueOverhead('redis://127.0.0.1:6400', 'wasm', 8);
@@ -44,22 +46,21 @@ export async function measureQueueOverhead(url: string, backend: string, folds: 
   });
   const jobs = folds * 4 + 2;
   const source = { source: 'synthetic' as const, root: 'bench' };
-  const local = await time(() => runExperiment({ views, source, config, scheduler: async (plan, v) => localScheduler(await workerPoolExecutor(backend, 1), plan, v) }));
+  const pool = await workerPoolExecutor(backend, 1);
+  // The scheduler's close() would close the pool: keep it for the second run.
+  const local = () => runExperiment({ views, source, config, scheduler: async (plan, v) => ({ ...localScheduler(pool, plan, v), close: async () => undefined }) });
+  await local();
+  const localMs = await time(local);
+  await pool.close();
   const worker = await startQueueWorker({ url, concurrency: 1, backend, resolveDataset: async () => views, name: 'bench' });
   const redis = await connectRedis(url);
   try {
-    const before = await counters(redis);
     const dataset = { source: 'synthetic' as const, hash: viewDatasetsHash(views), views: {}, seed: 1 };
-    const queued = await time(() => runExperiment({ views, source, config, scheduler: queueScheduler({ url, dataset, source }) }));
-    const after = await counters(redis);
-    return {
-      jobs,
-      localMs: local,
-      queueMs: queued,
-      overheadMsPerJob: (queued - local) / jobs,
-      redisCommandsPerJob: (after.commands - before.commands - 1) / jobs,
-      redisBytesPerJob: (after.bytes - before.bytes) / jobs,
-    };
+    const queued = () => runExperiment({ views, source, config, scheduler: queueScheduler({ url, dataset, source }) });
+    await queued();
+    const before = await redisCounters(redis);
+    const queueMs = await time(queued);
+    return { jobs, localMs, queueMs, overheadMsPerJob: (queueMs - localMs) / jobs, redisPerJob: perUnit(before, await redisCounters(redis), jobs) };
   } finally {
     await worker.close();
     await redis.quit();
@@ -70,13 +71,6 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
   return performance.now() - started;
-}
-
-/** Total commands served and bytes in and out so far. */
-async function counters(redis: Awaited<ReturnType<typeof connectRedis>>): Promise<{ commands: number; bytes: number }> {
-  const stats = await redis.info('stats');
-  const field = (name: string): number => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(stats)?.[1] ?? Number.NaN);
-  return { commands: field('total_commands_processed'), bytes: field('total_net_input_bytes') + field('total_net_output_bytes') };
 }
 
 /** `subjects` subjects × 5 classes × `perClass` windows of 32 random samples. */
