@@ -40,6 +40,9 @@ const TRAINER_EXIT: Partial<Record<TrainerErrorCode, number>> = { CLI_ABORTED: 1
  * Exit code of a failure: 2 for usage and input errors (bad flag, config, data, a data hash
  * another worker or coordinator disagrees with, an unknown or closed queued experiment), 130 for
  * Ctrl-C, 1 otherwise. Errors revived from a worker keep their code, so they map the same way.
+ *
+ * @example
+ * process.exitCode = exitCodeOf(error); // 2 for a DATASET_MISMATCH refused by every worker
  */
 export function exitCodeOf(error: unknown): number {
   const code = (error as { code?: unknown } | null)?.code;

@@ -100,7 +100,12 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
     const report = await writeOutputs(staging.path, outcome, config, preprocess, controller.signal);
     throwIfAborted(controller.signal);
     await staging.commit();
-    if (cli.queue && experiment) await finishExperiment(cli.queue, experiment);
+    if (cli.queue && experiment) {
+      const id = experiment;
+      await finishExperiment(cli.queue, id).catch((error: unknown) =>
+        io.stderr.write(`warning: outputs written, but experiment ${id} could not be closed in Redis (${error instanceof Error ? error.message : String(error)}); --resume ${id} writes the outputs again and closes it\n`),
+      );
+    }
     io.stdout.write(summary(report, out, performance.now() - started));
     return 0;
   } catch (error) {

@@ -80,7 +80,12 @@ export function parseJobId(experiment: string, id: string, perRepeat: number): {
   return match[3] === undefined ? { job } : { job, student: match[3] };
 }
 
-/** Redis keys of one experiment's own state (besides its BullMQ jobs). */
+/**
+ * Redis keys of one experiment's own state (besides its BullMQ jobs).
+ *
+ * @example
+ * experimentKeys('em3k9x2a-4f01c2').cache('r0f1', 'teacher'); // 'painkd:experiment:em3k9x2a-4f01c2:cache:r0f1:teacher'
+ */
 export function experimentKeys(experiment: string) {
   const base = `${QUEUE_PREFIX}:experiment:${experiment}`;
   return {

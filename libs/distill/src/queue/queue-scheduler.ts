@@ -114,6 +114,15 @@ class QueueUnitScheduler implements UnitScheduler {
     this.events.on('progress', ({ jobId, data }) => {
       if (parseJobId(store.id, jobId, perRepeat) && typeof data === 'object') this.hooks?.onProgress(data as unknown as JobProgress);
     });
+    // A job failed for good: its own error is recorded under the experiment by its worker; a job
+    // that stalled too often (its workers kept dying) has only BullMQ's reason.
+    this.events.on('failed', ({ jobId, failedReason }) => {
+      if (!parseJobId(store.id, jobId, perRepeat)) return;
+      void store.read().then(
+        (record) => this.fail(record?.failure ? failureError(record.failure) : new DistillError('EXPERIMENT_ABORTED', `job ${jobId} failed: ${failedReason}`)),
+        () => undefined,
+      );
+    });
     this.events.on('completed', ({ jobId }) => {
       const job = parseJobId(store.id, jobId, perRepeat);
       if (job) this.hooks?.onFinished(job.job, job.student === undefined ? undefined : [job.student]);

@@ -16,7 +16,7 @@ export interface StartWorkerOptions {
 }
 
 /** The export condition under which workspace packages resolve to their TypeScript sources. */
-export const SOURCE_CONDITION = '--conditions=@painkd/source';
+const SOURCE_CONDITION = '--conditions=@painkd/source';
 
 /**
  * Starts `moduleUrl` in a new worker thread.

@@ -6,8 +6,9 @@
  * and 2 replicas on Redis. Writes `bench/scale.json` at the repository root.
  *
  * Flags: `--subjects n` and `--epochs n` (shrink the experiment; default: the quick profile),
+ * `--rounds n` (repeat the four training runs, interleaved, and keep each one's best; default 1),
  * `--devices n` (default 32), `--seconds n` (per session run, default 10), `--overhead-folds n`
- * (default 8), `--skip-train`, `--skip-sessions`.
+ * (default 16), `--skip-train`, `--skip-sessions`.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { startRedisServer } from '@painkd/signals/node';
 import { measureQueueOverhead } from './queue-overhead.js';
 import { formatScaleTables, type ScaleResults } from './scale-report.js';
 import { loadSessions, type SessionRun } from './session-scale.js';
-import { runLocal, runQueued, startWorker, type TrainRun } from './train-scale.js';
+import { bestOf, runLocal, runQueued, startWorker, type TrainRun } from './train-scale.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -43,25 +44,26 @@ try {
       ...(process.argv.includes('--epochs') ? { training: { epochs: flag('epochs', 12) } } : {}),
     };
     await writeFile(config, JSON.stringify({ profile: 'quick', ...shrink }));
-    const train: TrainRun[] = [];
-    for (const threads of [1, 2]) {
-      train.push(await runLocal(root, config, threads));
-      console.log(`  local, ${threads} thread(s): ${(train.at(-1)!.wallMs / 1000).toFixed(1)} s`);
-    }
+    const rounds = flag('rounds', 1);
+    const byConfig: TrainRun[][] = [[], [], [], []];
     const workers = [await startWorker(root, redis.url, 'scale-1')];
     try {
-      train.push(await runQueued(root, config, redis.url, workers));
-      console.log(`  queue, 1 worker: ${(train.at(-1)!.wallMs / 1000).toFixed(1)} s`);
-      workers.push(await startWorker(root, redis.url, 'scale-2'));
-      train.push(await runQueued(root, config, redis.url, workers));
-      console.log(`  queue, 2 workers: ${(train.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+      for (let round = 1; round <= rounds; round++) {
+        for (const threads of [1, 2]) byConfig[threads - 1]!.push(await runLocal(root, config, threads));
+        byConfig[2]!.push(await runQueued(root, config, redis.url, workers));
+        workers.push(await startWorker(root, redis.url, 'scale-2'));
+        byConfig[3]!.push(await runQueued(root, config, redis.url, workers));
+        await workers.pop()!.stop();
+        console.log(`  round ${round}/${rounds}: ${byConfig.map((runs) => `${(runs.at(-1)!.wallMs / 1000).toFixed(1)} s`).join(', ')} (local 1, local 2, queue 1, queue 2)`);
+      }
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }
-    const accuracies = new Set(train.map((r) => JSON.stringify(r.accuracies)));
+    const train = byConfig.map(bestOf);
+    const accuracies = new Set(byConfig.flat().map((r) => JSON.stringify(r.accuracies)));
     console.log(`  same mean accuracies in every run: ${accuracies.size === 1 ? 'yes' : `NO (${[...accuracies].join(' / ')})`}`);
     results.train = train;
-    results.overhead = await measureQueueOverhead(redis.url, 'auto', flag('overhead-folds', 8));
+    results.overhead = await measureQueueOverhead(redis.url, 'auto', flag('overhead-folds', 16));
   }
   if (!process.argv.includes('--skip-sessions')) {
     const load = { devices: flag('devices', 32), seconds: flag('seconds', 10) };

@@ -5,9 +5,9 @@ describe('formatScaleTables', () => {
   it('reports speed-up and efficiency against one local thread, the queue overhead, and session throughput against memory', () => {
     const text = formatScaleTables({
       train: [
-        { mode: 'local threads', workers: 1, wallMs: 100_000, accuracies: [] },
-        { mode: 'queue workers', workers: 1, wallMs: 104_000, accuracies: [] },
-        { mode: 'queue workers', workers: 2, wallMs: 55_000, accuracies: [] },
+        { mode: 'local threads', workers: 1, wallMs: 100_000, wallsMs: [100_000], accuracies: [] },
+        { mode: 'queue workers', workers: 1, wallMs: 104_000, wallsMs: [104_000], accuracies: [] },
+        { mode: 'queue workers', workers: 2, wallMs: 55_000, wallsMs: [55_000, 60_000], accuracies: [] },
       ],
       overhead: { jobs: 34, localMs: 2000, queueMs: 2680, overheadMsPerJob: 20, redisPerJob: { commands: 31.5, cpuUs: 250, bytes: 6144 } },
       sessions: [

@@ -14,7 +14,10 @@ export interface TrainRun {
   readonly mode: 'local threads' | 'queue workers';
   /** Threads (local) or worker processes of one thread each (queue). */
   readonly workers: number;
+  /** The best of the rounds (the least disturbed by other load on a shared machine). */
   readonly wallMs: number;
+  /** Every round's wall time. */
+  readonly wallsMs: readonly number[];
   /** Mean accuracy of every method, to show the runs computed the same thing. */
   readonly accuracies: readonly number[];
 }
@@ -26,7 +29,8 @@ export interface TrainRun {
  * const run = await runLocal(root, 'scale.json', 2);
  */
 export async function runLocal(root: string, configPath: string, threads: number): Promise<TrainRun> {
-  return { mode: 'local threads', workers: threads, ...(await distill(root, ['--config', configPath, '--workers', String(threads)])) };
+  const run = await distill(root, ['--config', configPath, '--workers', String(threads)]);
+  return { mode: 'local threads', workers: threads, wallsMs: [run.wallMs], ...run };
 }
 
 /**
@@ -36,7 +40,19 @@ export async function runLocal(root: string, configPath: string, threads: number
  * const run = await runQueued(root, 'scale.json', url, workers);
  */
 export async function runQueued(root: string, configPath: string, url: string, workers: readonly NodeProcess[]): Promise<TrainRun> {
-  return { mode: 'queue workers', workers: workers.length, ...(await distill(root, ['--config', configPath, '--queue', url])) };
+  const run = await distill(root, ['--config', configPath, '--queue', url]);
+  return { mode: 'queue workers', workers: workers.length, wallsMs: [run.wallMs], ...run };
+}
+
+/**
+ * Merges the rounds of one configuration: the best wall time, every round's, the first accuracies.
+ *
+ * @example
+ * bestOf([round1, round2]).wallMs; // min of the two
+ */
+export function bestOf(runs: readonly TrainRun[]): TrainRun {
+  const wallsMs = runs.flatMap((r) => r.wallsMs);
+  return { ...runs[0]!, wallMs: Math.min(...wallsMs), wallsMs };
 }
 
 /**
