@@ -7,9 +7,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app/create-app.js';
+import type { ApiLimits } from './config/limits.js';
 import { ConfigError, loadServerConfig, USAGE, type ServerConfig } from './config/server-config.js';
 import type { InferenceEngine } from './model/inference-engine.js';
 import { loadPredictor, StartupError } from './model/onnx-predictor.js';
+import { RedisSessionStore } from './sessions/redis/redis-session-store.js';
 import { WorkerEngine } from './model/worker-engine.js';
 import { watchLauncher } from './server/launcher-watch.js';
 import { startMetricsServer, startServer, type RunningServer } from './server/start-server.js';
@@ -70,6 +72,8 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     throw error;
   }
   for (const warning of warnings(config)) process.stderr.write(`edge-api: warning: ${warning}\n`);
+  const { redisUrl } = config;
+  const sharedSessions = redisUrl ? (limits: ApiLimits) => new RedisSessionStore({ url: redisUrl, limits, windowSeconds: predictor.info.windowSeconds, hopSeconds: predictor.info.hopSeconds }) : undefined;
   const edge = createApp({
     predictor,
     engine,
@@ -80,6 +84,7 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     docsPublic: config.docsPublic,
     rejectFlagged: config.rejectFlagged,
     streamTokenTtlSeconds: config.streamTokenTtlSeconds,
+    ...(sharedSessions ? { sharedSessions } : {}),
   });
   const servers: RunningServer[] = [];
   const server = await startServer(edge, { port: config.port, host: config.host });
@@ -88,7 +93,7 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
   const info = predictor.info;
   process.stdout.write(
     `edge-api listening on ${config.host}:${server.port} — model ${info.name} ${info.version} (sha256 ${info.sha256.slice(0, 16)}…) on onnxruntime-${info.runtime}` +
-      `${config.workers > 0 ? `, ${config.workers} inference worker(s)` : ''}${config.token ? ', bearer auth on' : ''}` +
+      `${config.workers > 0 ? `, ${config.workers} inference worker(s)` : ''}${config.token ? ', bearer auth on' : ''}${redisUrl ? `, sessions in Redis at ${new URL(redisUrl).host}` : ''}` +
       `${metrics !== undefined ? `, metrics on ${config.metrics.kind === 'port' ? config.metrics.host : ''}:${metrics.port}` : ''}\n`,
   );
   // A launcher that exits first (nx after Ctrl-C) closes the log pipe; that must not cut the drain short.

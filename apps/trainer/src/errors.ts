@@ -1,4 +1,5 @@
 /** @module Typed errors of the trainer CLI; each maps to a process exit code in one place. */
+import type { DistillErrorCode } from '@painkd/distill';
 
 /** Stable codes for every failure the CLI reports itself. */
 export type TrainerErrorCode = 'CLI_BAD_FLAG' | 'CLI_BAD_CONFIG' | 'CLI_BAD_DATA' | 'CLI_ABORTED' | 'CLI_OUTPUT_FAILED';
@@ -19,11 +20,35 @@ export class TrainerError extends Error {
   }
 }
 
-/** Exit code of a failure: 2 for usage and input errors, 130 for Ctrl-C, 1 otherwise. */
+/** Exit codes of @painkd/distill's errors that are not plain failures (1). */
+const DISTILL_EXIT: Partial<Record<DistillErrorCode, number>> = {
+  EXPERIMENT_ABORTED: 130,
+  CONFIG_INVALID: 2,
+  CV_INVALID_ARGUMENT: 2,
+  DATASET_INVALID: 2,
+  DATASET_MISMATCH: 2,
+  DATASET_UNAVAILABLE: 2,
+  QUEUE_BAD_URL: 2,
+  EXPERIMENT_NOT_FOUND: 2,
+  EXPERIMENT_CLOSED: 2,
+};
+
+/** Exit codes of the CLI's own errors that are not plain failures (1). */
+const TRAINER_EXIT: Partial<Record<TrainerErrorCode, number>> = { CLI_ABORTED: 130, CLI_BAD_FLAG: 2, CLI_BAD_CONFIG: 2, CLI_BAD_DATA: 2 };
+
+/**
+ * Exit code of a failure: 2 for usage and input errors (bad flag, config, data, a data hash
+ * another worker or coordinator disagrees with, an unknown or closed queued experiment), 130 for
+ * Ctrl-C, 1 otherwise. Errors revived from a worker keep their code, so they map the same way.
+ *
+ * @example
+ * process.exitCode = exitCodeOf(error); // 2 for a DATASET_MISMATCH refused by every worker
+ */
 export function exitCodeOf(error: unknown): number {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'CLI_ABORTED' || code === 'EXPERIMENT_ABORTED') return 130;
-  if (code === 'CLI_BAD_FLAG' || code === 'CLI_BAD_CONFIG' || code === 'CLI_BAD_DATA' || code === 'CONFIG_INVALID' || code === 'CV_INVALID_ARGUMENT') return 2;
-  if (typeof code === 'string' && (code.startsWith('BIOVID_') || code === 'DATASET_INVALID' || code === 'SIGNAL_TOO_MUCH_MISSING')) return 2;
+  if (typeof code !== 'string') return 1;
+  const mapped = TRAINER_EXIT[code as TrainerErrorCode] ?? DISTILL_EXIT[code as DistillErrorCode];
+  if (mapped !== undefined) return mapped;
+  if (code.startsWith('BIOVID_') || code === 'SIGNAL_TOO_MUCH_MISSING') return 2;
   return 1;
 }

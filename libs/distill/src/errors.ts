@@ -13,7 +13,14 @@ export type DistillErrorCode =
   | 'TRAIN_INVALID_ARGUMENT'
   | 'TRAIN_DIVERGED'
   | 'CONFIG_INVALID'
-  | 'EXPERIMENT_ABORTED';
+  | 'EXPERIMENT_ABORTED'
+  | 'QUEUE_BAD_URL'
+  | 'QUEUE_UNAVAILABLE'
+  | 'EXPERIMENT_NOT_FOUND'
+  | 'EXPERIMENT_CLOSED'
+  | 'DATASET_MISMATCH'
+  | 'DATASET_UNAVAILABLE'
+  | 'TEACHER_CACHE_MISSING';
 
 /**
  * The one error class of @painkd/distill.

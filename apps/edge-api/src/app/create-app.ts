@@ -23,6 +23,8 @@ import { predict } from '../routes/predict/index.js';
 import { deleteStream, postSamples, streamEvents, streamToken } from '../routes/streams/index.js';
 import { MemorySessionStore } from '../sessions/memory-session-store.js';
 import type { SessionStore } from '../sessions/session-store.js';
+import { deleteSharedStream, postSharedSamples, streamSharedEvents } from '../routes/shared-streams/index.js';
+import type { SharedSessionStore } from '../sessions/shared-session-store.js';
 import { OpenStreams } from '../streaming/open-streams.js';
 import { createSampleWindowStream } from '../streaming/sample-window-stream.js';
 import type { WindowStream } from '../streaming/window-stream.js';
@@ -55,6 +57,12 @@ export interface CreateAppOptions {
   readonly log?: (error: unknown) => void;
   /** Clock for session TTLs and stream tokens (tests). */
   readonly now?: () => number;
+  /**
+   * Makes a session store shared with other replicas (Redis, `EDGE_REDIS_URL`) from the app's
+   * limits; the session routes then use it instead of this process's memory, and readiness
+   * follows its health.
+   */
+  readonly sharedSessions?: (limits: ApiLimits) => SharedSessionStore;
 }
 
 /** The app plus the state it owns. */
@@ -87,8 +95,9 @@ export function createApp(options: CreateAppOptions): EdgeApp {
   const now = options.now ?? Date.now;
   const createWindowStream = (sampleRate: number): WindowStream => createSampleWindowStream(sampleRate, info.windowSeconds, info.hopSeconds);
   const sessions = options.sessions?.(limits, createWindowStream) ?? new MemorySessionStore(limits, createWindowStream, now);
+  const shared = options.sharedSessions?.(limits);
   const streams = new OpenStreams(limits.maxOpenStreams);
-  const metrics = createApiMetrics({ activeSessions: () => sessions.size, activeStreams: () => streams.size });
+  const metrics = createApiMetrics({ activeSessions: () => shared?.size ?? sessions.size, activeStreams: () => streams.size });
   const engine = options.engine ?? new InProcessEngine(options.predictor);
   const service = new PredictService(info, engine, metrics, { rejectFlagged: options.rejectFlagged ?? false });
   const tokens = new StreamTokens(options.token, options.streamTokenTtlSeconds ?? 300, now);
@@ -116,13 +125,20 @@ export function createApp(options: CreateAppOptions): EdgeApp {
   const predictStream = predictNdjson({ service, limits, streams, createWindowStream, shutdown: shutdown.signal });
   app.post('/predict', predict({ service, limits, predictStream }));
 
-  const streamDeps = { service, limits, store: sessions, streams, tokens };
-  app.post('/v1/streams/:deviceId/samples', postSamples(streamDeps));
-  app.get('/v1/streams/:deviceId/events', streamEvents(streamDeps));
-  app.post('/v1/streams/:deviceId/token', streamToken(streamDeps));
-  app.delete('/v1/streams/:deviceId', deleteStream(streamDeps));
+  if (shared) {
+    const sharedDeps = { service, limits, store: shared, streams };
+    app.post('/v1/streams/:deviceId/samples', postSharedSamples(sharedDeps));
+    app.get('/v1/streams/:deviceId/events', streamSharedEvents(sharedDeps));
+    app.delete('/v1/streams/:deviceId', deleteSharedStream(sharedDeps));
+  } else {
+    const streamDeps = { service, limits, store: sessions, streams, tokens };
+    app.post('/v1/streams/:deviceId/samples', postSamples(streamDeps));
+    app.get('/v1/streams/:deviceId/events', streamEvents(streamDeps));
+    app.post('/v1/streams/:deviceId/token', streamToken(streamDeps));
+    app.delete('/v1/streams/:deviceId', deleteStream(streamDeps));
+  }
 
-  const k = kserve({ service, limits, isReady: () => ready, serverVersion: EDGE_API_VERSION });
+  const k = kserve({ service, limits, isReady: () => ready && (shared?.healthy() ?? true), serverVersion: EDGE_API_VERSION });
   app.get('/v2', k.serverMetadata);
   app.get('/v2/health/live', k.live);
   app.get('/v2/health/ready', k.ready);
@@ -158,6 +174,7 @@ export function createApp(options: CreateAppOptions): EdgeApp {
     close() {
       ready = false;
       sessions.closeAll();
+      void shared?.closeAll();
     },
     release() {
       return engine.close();

@@ -10,6 +10,8 @@ describe('loadServerConfig', () => {
     expect(e).toMatchObject({ port: 9000, runtime: 'web', token: 't', corsOrigins: ['https://a', 'https://b'] });
     expect(loadServerConfig(['--model', '/x', '--port=0', '--runtime', 'node'], { PORT: '9000', EDGE_RUNTIME: 'web' }, '/m')).toMatchObject({ modelDir: '/x', port: 0, runtime: 'node' });
     expect(loadServerConfig(['--help'], {}, '/m')).toBe('help');
+    expect(loadServerConfig([], { EDGE_REDIS_URL: 'redis://10.0.0.5:6379' }, '/m')).toMatchObject({ redisUrl: 'redis://10.0.0.5:6379' });
+    expect(d).toMatchObject({ redisUrl: undefined });
   });
   it('names the bad flag or variable', () => {
     expect(() => loadServerConfig(['--runtime', 'gpu'], {}, '/m')).toThrow(ConfigError);
@@ -17,6 +19,7 @@ describe('loadServerConfig', () => {
     expect(() => loadServerConfig(['--nope', '1'], {}, '/m')).toThrow(/unknown flag --nope/);
     expect(() => loadServerConfig(['--model'], {}, '/m')).toThrow(/--model needs a value/);
     expect(() => loadServerConfig(['--hop', '0'], {}, '/m')).toThrow(/--hop/);
+    expect(() => loadServerConfig([], { EDGE_REDIS_URL: 'localhost:6379' }, '/m')).toThrow(/EDGE_REDIS_URL must look like redis:\/\/host:port/);
   });
   it('reads access, quality, limit and launcher settings', () => {
     const d = loadServerConfig([], {}, '/m');

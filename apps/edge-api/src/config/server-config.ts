@@ -44,6 +44,8 @@ export interface ServerConfig {
   readonly streamTokenTtlSeconds: number;
   /** Stop when the process that launched this one goes away (the dev `serve` target sets it). */
   readonly exitWithLauncher: boolean;
+  /** `redis://host:port`: stream sessions live in this Redis, shared by every replica; unset = in memory. */
+  readonly redisUrl: string | undefined;
 }
 
 /**
@@ -85,6 +87,7 @@ Flags override environment variables:
              EDGE_REQUEST_TIMEOUT_MS  a request body must arrive within this (default 120000)
              EDGE_STREAM_IDLE_MS  an NDJSON upload without a line for this long ends (default 60000)
              EDGE_SHUTDOWN_GRACE_MS  SIGTERM drain time (default 10000)
+             EDGE_REDIS_URL     redis://host:port — stream sessions in Redis, shared by replicas (default: in memory)
 `;
 
 const VALUE_FLAGS = new Set(['model', 'port', 'host', 'runtime', 'threads', 'workers', 'hop']);
@@ -170,6 +173,8 @@ export function loadServerConfig(argv: readonly string[], env: Readonly<Record<s
       streamIdleMs: limit('EDGE_STREAM_IDLE_MS', 100, 86_400_000),
     }).filter(([, v]) => v !== undefined),
   );
+  const redisUrl = env['EDGE_REDIS_URL'] === '' ? undefined : env['EDGE_REDIS_URL'];
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/\s:]+(:\d+)?(\/\d+)?$/.test(redisUrl)) throw new ConfigError(`EDGE_REDIS_URL must look like redis://host:port, got "${redisUrl}"`);
   return {
     modelDir: pick('model', 'EDGE_MODEL_DIR') ?? defaultModelDir,
     port: integer(pick('port', 'PORT') ?? '8080', 'PORT / --port', 0, 65535),
@@ -187,5 +192,6 @@ export function loadServerConfig(argv: readonly string[], env: Readonly<Record<s
     docsPublic: boolean(env['EDGE_DOCS_PUBLIC'], 'EDGE_DOCS_PUBLIC'),
     streamTokenTtlSeconds: integer(env['EDGE_STREAM_TOKEN_TTL_SECONDS'] ?? '300', 'EDGE_STREAM_TOKEN_TTL_SECONDS', 10, 86_400),
     exitWithLauncher: flags.has('exit-with-launcher'),
+    redisUrl,
   };
 }

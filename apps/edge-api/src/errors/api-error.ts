@@ -36,6 +36,7 @@ export type ApiErrorCode =
   | 'STREAM_LIMIT'
   | 'LINE_TOO_LONG'
   | 'SHUTTING_DOWN'
+  | 'SESSIONS_UNAVAILABLE'
   | 'INTERNAL';
 
 /** HTTP statuses the API answers errors with. */
@@ -73,6 +74,7 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, ApiErrorStatus>> = 
   STREAM_LIMIT: 429,
   LINE_TOO_LONG: 413,
   SHUTTING_DOWN: 503,
+  SESSIONS_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '@painkd/signals/node';
 import { ApiError } from '../errors/api-error.js';
 import type { RawWindow } from '../validation/parse-window.js';
 import type { InferenceEngine } from './inference-engine.js';
@@ -26,15 +27,10 @@ interface Slot {
   alive: boolean;
 }
 
-/** The worker entry: the bundled `engine-worker.mjs` beside the bundle, else the TypeScript source via tsx. */
-function workerEntry(): { url: URL; execArgv: string[]; entry: string | undefined } {
+/** The worker module: the bundled `engine-worker.mjs` beside the bundle, else the TypeScript source. */
+function workerModule(): URL {
   const bundled = new URL('./engine-worker.mjs', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return { url: bundled, execArgv: [], entry: undefined };
-  return {
-    url: new URL('./engine-worker-bootstrap.mjs', import.meta.url),
-    execArgv: ['--conditions=@painkd/source'],
-    entry: new URL('./engine-worker.ts', import.meta.url).href,
-  };
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./engine-worker.ts', import.meta.url);
 }
 
 function transferable(arrays: readonly Float32Array[]): { copies: Float32Array[]; buffers: ArrayBuffer[] } {
@@ -67,10 +63,10 @@ export class WorkerEngine implements InferenceEngine {
 
   /** Starts `count` workers, each loading and verifying `modelDir`; rejects with a {@link StartupError}. */
   static async start(count: number, modelDir: string, options: LoadPredictorOptions): Promise<WorkerEngine> {
-    const entry = workerEntry();
+    const url = workerModule();
     const started = await Promise.allSettled(
       Array.from({ length: count }, async () => {
-        const worker = new Worker(entry.url, { workerData: { modelDir, options, entry: entry.entry }, execArgv: entry.execArgv });
+        const worker = startModuleWorker(url, { workerData: { modelDir, options } });
         const ready = new Promise<void>((resolve, reject) => {
           const onMessage = (reply: WorkerReply): void => {
             if (reply.type === 'ready') resolve();

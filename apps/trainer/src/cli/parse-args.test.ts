@@ -9,6 +9,7 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--help']).help).toBe(true);
     expect(parseCliArgs([]).overrides).toEqual({});
     expect(parseCliArgs(['--preset', 'privileged', '--repeats', '3']).overrides).toEqual({ preset: 'privileged', cv: { repeats: 3 } });
+    expect(parseCliArgs(['--queue', 'redis://h:1', '--resume', 'e1', '--data', 'd'])).toMatchObject({ queue: 'redis://h:1', resume: 'e1', data: 'd' });
   });
 
   it.each([
@@ -21,6 +22,8 @@ describe('parseCliArgs', () => {
     [['--cv', 'loso', '--folds', '3'], '--folds: not used with --cv loso'],
     [['--preset', 'wrist'], '--preset: expected one of default, privileged, got "wrist"'],
     [['--repeats', '0'], '--repeats: expected an integer from 1 to 100'],
+    [['--resume', 'e1'], '--resume: needs --queue'],
+    [['--queue', 'redis://h:1', '--resume', 'e1', '--seed', '3', '--folds', '4'], '--resume: the experiment keeps its own config; drop --cv/--folds/--repeats, --seed'],
   ])('rejects %j naming the flag', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(expect.objectContaining({ code: 'CLI_BAD_FLAG', message: expect.stringContaining(message) }));
   });

@@ -9,6 +9,10 @@ export interface CliOptions {
   readonly data?: string;
   readonly config?: string;
   readonly out?: string;
+  /** `redis://host:port`: coordinate the experiment's jobs through this Redis instead of local threads. */
+  readonly queue?: string;
+  /** A queued experiment to pick up again (needs `queue`; its config comes from Redis). */
+  readonly resume?: string;
   /** Config overrides derived from flags (merged over the config file). */
   readonly overrides: Readonly<Record<string, unknown>>;
 }
@@ -48,6 +52,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         seed: { type: 'string' },
         workers: { type: 'string' },
         out: { type: 'string' },
+        queue: { type: 'string' },
+        resume: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,7 +107,27 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const data = str('data');
   const config = str('config');
   const out = str('out');
-  return { help: values.help === true, ...(data ? { data } : {}), ...(config ? { config } : {}), ...(out ? { out } : {}), overrides };
+  const queue = str('queue');
+  const resume = str('resume');
+  if (resume !== undefined) {
+    if (queue === undefined) throw new TrainerError('CLI_BAD_FLAG', '--resume: needs --queue (the Redis the experiment runs on)');
+    const given = [
+      ...(config !== undefined ? ['--config'] : []),
+      ...Object.keys(overrides)
+        .filter((k) => k !== 'backend' && k !== 'workers')
+        .map((k) => (k === 'cv' ? '--cv/--folds/--repeats' : `--${k}`)),
+    ];
+    if (given.length > 0) throw new TrainerError('CLI_BAD_FLAG', `--resume: the experiment keeps its own config; drop ${given.join(', ')}`);
+  }
+  return {
+    help: values.help === true,
+    ...(data ? { data } : {}),
+    ...(config ? { config } : {}),
+    ...(out ? { out } : {}),
+    ...(queue ? { queue } : {}),
+    ...(resume ? { resume } : {}),
+    overrides,
+  };
 }
 
 function cleanParseError(error: unknown): string {

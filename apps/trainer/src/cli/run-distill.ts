@@ -6,21 +6,22 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   resolveExperimentConfig,
-  resolveViews,
   runExperiment,
   studentView,
-  teacherRuns,
   type DataSource,
   type ExperimentConfig,
   type ExperimentReport,
+  type SchedulerFactory,
   type ViewDatasets,
 } from '@painkd/distill';
-import type { ViewConfig } from '@painkd/signals';
+import { finishExperiment, queueScheduler, readExperiment } from '@painkd/distill/queue';
 import { parseCliArgs, type CliOptions } from './parse-args.js';
 import { repoRoot, userPath } from './paths.js';
 import { USAGE } from './usage.js';
 import { biovidDataset } from '../data/biovid-dataset.js';
+import { datasetIdentity } from '../data/queue-dataset.js';
 import { syntheticDataset } from '../data/synthetic-dataset.js';
+import { usedViews } from '../data/used-views.js';
 import { exitCodeOf, TrainerError } from '../errors.js';
 import { stageDir, type StagingDir } from '../output/staging-dir.js';
 import { writeOutputs } from '../output/write-outputs.js';
@@ -58,7 +59,9 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const config = await loadConfig(cli);
+    const resumed = cli.queue && cli.resume ? await readExperiment(cli.queue, cli.resume) : undefined;
+    if (resumed?.spec.dataset.source === 'biovid' && !cli.data) throw new TrainerError('CLI_BAD_FLAG', `--resume ${cli.resume}: the experiment reads BioVid data; give its folder with --data`);
+    const config = resumed ? resumed.spec.config : await loadConfig(cli);
     const preprocess = studentView(config).preprocess;
     const root = repoRoot();
     const out = cli.out ? userPath(cli.out) : join(root, 'artifacts');
@@ -69,13 +72,32 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
     for (const [name, data] of Object.entries(views)) {
       view.note(`data: ${source.source} ${name} view — ${data.subjects.length} subjects, ${data.labels.length} windows of ${data.length} samples × ${data.channels} channel(s)`);
     }
-    const outcome = await runExperiment({ views, source, config, signal: controller.signal, onProgress: (p) => view!.update(p) });
+    let experiment: string | undefined;
+    const scheduler: SchedulerFactory | undefined = cli.queue
+      ? queueScheduler({
+          url: cli.queue,
+          ...(cli.resume ? { resume: cli.resume } : {}),
+          dataset: datasetIdentity(config, views, source.source),
+          source,
+          onExperiment: (id, again) => {
+            experiment = id;
+            view!.note(`${again ? 'resumed' : 'queued'} experiment ${id} on ${cli.queue} (after a stop: --queue ${cli.queue} --resume ${id}); workers: npx nx run trainer:worker -- --queue ${cli.queue}`);
+          },
+        })
+      : undefined;
+    const outcome = await runExperiment({ views, source, config, ...(scheduler ? { scheduler } : {}), signal: controller.signal, onProgress: (p) => view!.update(p) });
     view.close();
     throwIfAborted(controller.signal);
     io.stderr.write(`trained on ${outcome.report.runtime?.backend} with ${outcome.report.runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
     const report = await writeOutputs(staging.path, outcome, config, preprocess, () => throwIfAborted(controller.signal));
     throwIfAborted(controller.signal);
     await staging.commit();
+    if (cli.queue && experiment) {
+      const id = experiment;
+      await finishExperiment(cli.queue, id).catch((error: unknown) =>
+        io.stderr.write(`warning: outputs written, but experiment ${id} could not be closed in Redis (${error instanceof Error ? error.message : String(error)}); --resume ${id} writes the outputs again and closes it\n`),
+      );
+    }
     io.stdout.write(summary(report, out, performance.now() - started));
     return 0;
   } catch (error) {
@@ -112,13 +134,6 @@ async function loadConfig(cli: CliOptions): Promise<ExperimentConfig> {
     const where = cli.config ? `--config ${cli.config}: ` : '';
     throw new TrainerError('CLI_BAD_CONFIG', `${where}${(error as Error).message}`, { cause: error });
   }
-}
-
-/** The views the experiment uses (teachers' and students'), resolved. */
-function usedViews(config: ExperimentConfig): Record<string, ViewConfig> {
-  const all = resolveViews(config);
-  const names = new Set([...teacherRuns(config).map((t) => t.view), config.student.view]);
-  return Object.fromEntries([...names].map((name) => [name, all[name]!]));
 }
 
 async function loadData(cli: CliOptions, config: ExperimentConfig, root: string, view: ProgressView): Promise<{ views: ViewDatasets; source: DataSource }> {

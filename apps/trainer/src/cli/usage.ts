@@ -22,6 +22,10 @@ Flags:
   --seed <n>          seed of folds, initial weights and batch order (default 42)
   --workers <n>       parallel fold workers (default: one per core)
   --out <dir>         output folder (default artifacts/ at the repo root); replaced atomically at the end
+  --queue <url>       redis://host:port — coordinate: jobs go to a BullMQ queue there, and workers
+                      started anywhere with \`npx nx run trainer:worker -- --queue <url>\` train them
+  --resume <id>       with --queue: pick up the experiment with this id (printed at its start) after
+                      the coordinator stopped; its config comes from Redis (BioVid: give --data again)
   --help              this text
 
 Relative paths are taken from the repo root under nx (from the current folder otherwise).

@@ -17,13 +17,18 @@ describe('createProgressView', () => {
   it('redraws live bars in place on a terminal', () => {
     const out: string[] = [];
     const view = createProgressView({ write: (t: string) => out.push(t), isTTY: true, columns: 120 });
-    view.update({ ...base, batch: 5, batches: 10 });
-    view.update({ ...base, job: -1, method: 'student-kd' });
+    const jobs = { queued: 3, running: 2, done: 1, workers: 2 };
+    view.update({ ...base, batch: 5, batches: 10, jobs });
+    view.update({ ...base, job: -1, method: 'student-kd', jobs });
     const last = out.at(-1)!;
     expect(last.startsWith('\x1b[2F')).toBe(true);
+    expect(last).toContain('jobs 3 queued, 2 running, 1 done · 2 workers');
     expect(last).toContain('fold 2/3');
     expect(last).toContain('final');
     expect(last).toContain('ETA 1m35s');
+    // A third method while two run: the oldest line goes.
+    view.update({ ...base, job: 0, method: 'student-ce', jobs });
+    expect(out.at(-1)!).not.toContain('fold 2/3');
   });
 });
 

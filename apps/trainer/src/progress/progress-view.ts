@@ -38,7 +38,8 @@ function jobName(p: ExperimentProgress): string {
 }
 
 function totalLine(p: ExperimentProgress): string {
-  return `total ${(100 * p.fraction).toFixed(0).padStart(3)}% · elapsed ${formatDuration(p.elapsedMs)} · ETA ${formatDuration(p.etaMs)}`;
+  const jobs = p.jobs ? ` · jobs ${p.jobs.queued} queued, ${p.jobs.running} running, ${p.jobs.done} done · ${p.jobs.workers} worker${p.jobs.workers === 1 ? '' : 's'}` : '';
+  return `total ${(100 * p.fraction).toFixed(0).padStart(3)}%${jobs} · elapsed ${formatDuration(p.elapsedMs)} · ETA ${formatDuration(p.etaMs)}`;
 }
 
 function plainView(stream: ProgressStream): ProgressView {
@@ -57,7 +58,8 @@ function plainView(stream: ProgressStream): ProgressView {
 }
 
 function liveView(stream: ProgressStream): ProgressView {
-  const jobs = new Map<number, string>();
+  // One line per running (unit, method): the most recently updated ones, as many as run at once.
+  const jobs = new Map<string, string>();
   let total = '';
   let drawn = 0;
   let lastDraw = 0;
@@ -66,7 +68,7 @@ function liveView(stream: ProgressStream): ProgressView {
     if (!force && now - lastDraw < 100) return;
     lastDraw = now;
     const width = Math.max(40, (stream.columns || 80) - 1);
-    const lines = [...[...jobs.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line), total].filter((l) => l !== '');
+    const lines = [...[...jobs.values()].sort(), total].filter((l) => l !== '');
     let out = drawn > 0 ? `\x1b[${drawn}F` : '';
     for (const line of lines) out += `\x1b[2K${line.slice(0, width)}\n`;
     stream.write(out);
@@ -77,7 +79,10 @@ function liveView(stream: ProgressStream): ProgressView {
       const fraction = p.batches > 0 ? p.batch / p.batches : 1;
       const epoch = `ep ${String(p.epoch).padStart(String(p.epochs).length)}/${p.epochs}`;
       const val = p.record ? ` · val ${(100 * p.record.valAccuracy).toFixed(1)}%` : '';
-      jobs.set(p.job, `${jobName(p).padEnd(9)} ${p.method.padEnd(18)} ${epoch} ${bar(fraction, 12)} loss ${p.loss.toFixed(4)}${val}`);
+      const key = `${p.job}\u0000${p.method}`;
+      jobs.delete(key);
+      jobs.set(key, `${jobName(p).padEnd(9)} ${p.method.padEnd(18)} ${epoch} ${bar(fraction, 12)} loss ${p.loss.toFixed(4)}${val}`);
+      while (jobs.size > Math.max(1, p.jobs?.running ?? 1)) jobs.delete(jobs.keys().next().value!);
       total = `${'total'.padEnd(9)} ${bar(p.fraction, 24)} ${totalLine(p).slice(6)}`;
       draw(p.batch === 0);
     },

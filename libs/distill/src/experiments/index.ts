@@ -1,9 +1,43 @@
 /** @module Public exports of the experiments part of @painkd/distill. */
 export * from './experiment-config.js';
-export { FINAL_JOB, foldsPerRepeat, jobNumber, runFoldJob, type FinalJobResult, type FoldJob, type FoldJobHooks, type FoldJobResult, type JobProgress, type TrainedNet, type ViewDatasets } from './fold-job.js';
+export type {
+  ExperimentJob,
+  ExperimentJobResult,
+  FinalModels,
+  FinalNet,
+  JobHooks,
+  JobProgress,
+  MethodFoldResult,
+  StudentJobResult,
+  TeacherCache,
+  TeacherCaches,
+  TeachersJobResult,
+  TrainedNet,
+  UnitResult,
+} from './experiment-job.js';
+export {
+  FINAL_JOB,
+  distilledFrom,
+  initialUnits,
+  keepsStudent,
+  planExperiment,
+  unitFold,
+  unitKey,
+  unitNumber,
+  unitStudents,
+  unitTeachers,
+  type ExperimentPlan,
+  type Unit,
+  type ViewDatasets,
+} from './experiment-plan.js';
+export { runExperimentJob } from './run-job.js';
+export { assembleUnit } from './unit-result.js';
+export { localScheduler, type SchedulerFactory, type SchedulerHooks, type UnitScheduler } from './unit-scheduler.js';
 export { compareWithBaseline, testTrainRatio } from './compare-methods.js';
 export { PRESETS, presetConfig, type Preset } from './presets.js';
 export { inThreadExecutor, workerPoolExecutor, type JobExecutor } from './job-executor.js';
+export type { JobContext } from './worker-protocol.js';
+export { reviveError, serializeError, type RevivedError, type SerializedError } from './serialized-error.js';
 export * from './progress-tracker.js';
 export * from './report-markdown.js';
 export { pointsInterval, pValueText, signedPoints } from './markdown-format.js';

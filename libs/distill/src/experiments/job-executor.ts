@@ -1,17 +1,24 @@
-/** @module Where fold jobs run: in this thread, or on a pool of worker threads (one job each). */
-import { Worker } from 'node:worker_threads';
+/**
+ * @module Where experiment jobs run: in this thread, or on a pool of worker threads (one job per
+ * thread at a time, student jobs ahead of teacher jobs so teacher caches are freed early). Both
+ * run {@link ExperimentJob}s of any number of experiments ({@link JobContext}).
+ */
+import type { Worker } from 'node:worker_threads';
 import { initBackend, type BackendName } from '@painkd/models';
-import { runFoldJob, type FinalJobResult, type FoldJob, type FoldJobResult, type JobProgress, type ViewDatasets } from './fold-job.js';
-import type { ExperimentConfig } from './experiment-config.js';
-import type { FoldWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
+import { startModuleWorker } from '@painkd/signals/node';
+import type { ExperimentJob, ExperimentJobResult, JobProgress, TeacherCaches } from './experiment-job.js';
+import { planExperiment, type ExperimentPlan } from './experiment-plan.js';
+import { runExperimentJob } from './run-job.js';
+import { reviveError } from './serialized-error.js';
+import { CONTEXTS_PER_THREAD, type FromWorker, type JobContext, type JobWorkerData, type ToWorker } from './worker-protocol.js';
 import { DistillError } from '../errors.js';
 
-/** Runs jobs; `run` may be called concurrently up to `capacity` times usefully. */
+/** Runs jobs; `run` may be called concurrently, up to `capacity` jobs run at once. */
 export interface JobExecutor {
   /** Name of the tfjs backend the jobs train on. */
   readonly backend: string;
   readonly capacity: number;
-  run(job: FoldJob, onProgress: (p: JobProgress) => void): Promise<FoldJobResult | FinalJobResult>;
+  run(context: JobContext, job: ExperimentJob, caches: TeacherCaches, onProgress: (p: JobProgress) => void): Promise<ExperimentJobResult>;
   close(): Promise<void>;
 }
 
@@ -19,16 +26,26 @@ export interface JobExecutor {
  * An executor that runs jobs one at a time in this thread (after initialising the backend here).
  *
  * @example
- * const executor = await inThreadExecutor(views, config, 'auto', signal);
+ * const executor = await inThreadExecutor('auto', signal);
+ * const result = await executor.run({ key: 'exp', views, config }, { kind: 'teachers', unit }, {}, onProgress);
  */
-export async function inThreadExecutor(views: ViewDatasets, config: ExperimentConfig, backend: string, signal?: AbortSignal): Promise<JobExecutor> {
+export async function inThreadExecutor(backend: string, signal?: AbortSignal): Promise<JobExecutor> {
   const info = await initBackend(backend as BackendName);
+  const plans = new Map<string, ExperimentPlan>();
   let queue: Promise<unknown> = Promise.resolve();
   return {
     backend: info.name,
     capacity: 1,
-    run(job, onProgress) {
-      const next = queue.then(() => runFoldJob(job, views, config, { onProgress, ...(signal ? { signal } : {}) }));
+    run(context, job, caches, onProgress) {
+      const next = queue.then(() => {
+        let plan = plans.get(context.key);
+        if (!plan) {
+          plan = planExperiment(context.views, context.config);
+          plans.set(context.key, plan);
+          while (plans.size > CONTEXTS_PER_THREAD) plans.delete(plans.keys().next().value!);
+        }
+        return runExperimentJob(job, plan, caches, { onProgress, ...(signal ? { signal } : {}) });
+      });
       queue = next.catch(() => undefined);
       return next;
     },
@@ -36,98 +53,104 @@ export async function inThreadExecutor(views: ViewDatasets, config: ExperimentCo
   };
 }
 
+interface Slot {
+  readonly worker: Worker;
+  /** Experiment keys the thread holds, oldest first (mirrors the thread's own eviction). */
+  readonly known: string[];
+}
+
+interface Waiting {
+  readonly start: (slot: Slot) => void;
+  readonly cancel: (error: Error) => void;
+}
+
 /**
- * An executor backed by `count` worker threads, each with its own tfjs backend and a copy of the
- * view datasets; jobs queue for the first free worker. Aborting `signal` terminates every worker and
- * rejects pending jobs with `EXPERIMENT_ABORTED`.
+ * An executor backed by `count` worker threads, each with its own tfjs backend. A thread receives
+ * an experiment's views and config with its first job of that experiment and keeps the two most
+ * recent. Jobs wait for the first free thread, students before teachers. A job's error comes back
+ * with its message, stable `code` and stack; a thread that dies, or aborting `signal`, fails every
+ * pending job with `EXPERIMENT_ABORTED` and terminates the pool.
  *
  * @example
- * const executor = await workerPoolExecutor(views, config, 'auto', 2, signal);
+ * const executor = await workerPoolExecutor('auto', 2, signal);
  */
-export async function workerPoolExecutor(
-  views: ViewDatasets,
-  config: ExperimentConfig,
-  backend: string,
-  count: number,
-  signal?: AbortSignal,
-): Promise<JobExecutor> {
-  const workerData: FoldWorkerData = { entry: new URL('./fold-worker.ts', import.meta.url).href, views, config, backend };
-  const idle: Worker[] = [];
-  const waiting: ((w: Worker) => void)[] = [];
-  const pending = new Map<number, { resolve: (r: FoldJobResult | FinalJobResult) => void; reject: (e: Error) => void; onProgress: (p: JobProgress) => void }>();
+export async function workerPoolExecutor(backend: string, count: number, signal?: AbortSignal): Promise<JobExecutor> {
+  const workerData: JobWorkerData = { backend };
+  const slots: Slot[] = Array.from({ length: count }, () => ({ worker: startModuleWorker(new URL('./job-worker.ts', import.meta.url), { workerData }), known: [] }));
+  const idle: Slot[] = [];
+  const waiting = { student: [] as Waiting[], teachers: [] as Waiting[] };
+  const pending = new Map<number, { resolve: (r: ExperimentJobResult) => void; reject: (e: Error) => void; onProgress: (p: JobProgress) => void }>();
   let nextId = 0;
   let failure: Error | undefined;
-
+  const terminate = async (): Promise<void> => {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  };
   const fail = (error: Error): void => {
     failure ??= error;
     for (const p of pending.values()) p.reject(failure);
     pending.clear();
+    for (const w of [...waiting.student.splice(0), ...waiting.teachers.splice(0)]) w.cancel(failure);
   };
-  const workers = await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData, execArgv: ['--conditions=@painkd/source'] });
-      return new Promise<{ worker: Worker; backend: string }>((resolve, reject) => {
-        worker.on('message', (message: FromWorker) => {
-          if (message.type === 'ready') return resolve({ worker, backend: message.backend });
-          if (message.type === 'error' && message.id === null) return reject(revive(message.error));
-          const id = message.id;
-          const entry = id === null ? undefined : pending.get(id);
+  const release = (slot: Slot): void => {
+    const next = waiting.student.shift() ?? waiting.teachers.shift();
+    if (next) next.start(slot);
+    else idle.push(slot);
+  };
+  const ready = slots.map(
+    (slot) =>
+      new Promise<string>((resolve, reject) => {
+        slot.worker.on('message', (message: FromWorker) => {
+          if (message.type === 'ready') return resolve(message.backend);
+          if (message.id === null) return reject(message.type === 'error' ? reviveError(message.error) : new Error('job worker: unexpected message'));
+          const entry = pending.get(message.id);
           if (!entry) return;
-          if (message.type === 'progress') entry.onProgress(message.progress);
-          else if (message.type === 'result') {
-            pending.delete(id!);
-            release(worker);
-            entry.resolve(message.result);
-          } else {
-            pending.delete(id!);
-            release(worker);
-            entry.reject(revive(message.error));
-          }
+          if (message.type === 'progress') return entry.onProgress(message.progress);
+          pending.delete(message.id);
+          release(slot);
+          if (message.type === 'result') entry.resolve(message.result);
+          else entry.reject(reviveError(message.error));
         });
-        worker.on('error', (error) => {
+        slot.worker.on('error', (error) => {
           reject(error);
           fail(error);
         });
-        worker.on('exit', (code) => {
-          if (code !== 0) fail(new DistillError('EXPERIMENT_ABORTED', `a fold worker exited with code ${code}`));
+        slot.worker.on('exit', (code) => {
+          const error = new DistillError('EXPERIMENT_ABORTED', `a job worker thread exited with code ${code}`);
+          reject(error);
+          if (code !== 0) fail(error);
         });
-      });
-    }),
+      }),
   );
-  const release = (worker: Worker): void => {
-    const waiter = waiting.shift();
-    if (waiter) waiter(worker);
-    else idle.push(worker);
-  };
-  workers.forEach((w) => idle.push(w.worker));
-  const terminateAll = async (): Promise<void> => {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
-  };
+  let backends: string[];
+  try {
+    backends = await Promise.all(ready);
+  } catch (error) {
+    await terminate();
+    throw error;
+  }
+  idle.push(...slots);
   signal?.addEventListener('abort', () => {
     fail(new DistillError('EXPERIMENT_ABORTED', 'the experiment was aborted'));
-    void terminateAll();
+    void terminate();
   });
 
   return {
-    backend: workers[0].backend,
+    backend: backends[0]!,
     capacity: count,
-    async run(job, onProgress) {
+    async run(context, job, caches, onProgress) {
       if (failure) throw failure;
-      const worker = idle.shift() ?? (await new Promise<Worker>((resolve) => waiting.push(resolve)));
-      if (failure) throw failure;
+      const slot = idle.shift() ?? (await new Promise<Slot>((start, cancel) => (job.kind === 'student' ? waiting.student : waiting.teachers).push({ start, cancel })));
       const id = nextId++;
+      const known = slot.known.includes(context.key);
+      if (!known) {
+        slot.known.push(context.key);
+        while (slot.known.length > CONTEXTS_PER_THREAD) slot.known.shift();
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject, onProgress });
-        worker.postMessage({ type: 'job', id, job } satisfies ToWorker);
+        slot.worker.postMessage({ type: 'job', id, context: known ? context.key : context, job, caches } satisfies ToWorker);
       });
     },
-    close: terminateAll,
+    close: terminate,
   };
-}
-
-/** Rebuilds a worker's error in this thread, keeping its message, stable `code` and stack. */
-function revive(error: { message: string; code?: string; stack?: string }): Error {
-  const revived = Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
-  if (error.stack) revived.stack = error.stack;
-  return revived;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobProgress } from './fold-job.js';
+import type { JobProgress } from './experiment-job.js';
 import { ProgressTracker } from './progress-tracker.js';
 
 const event = (job: number, method: string, batch: number): JobProgress => ({ job, method, batch, batches: 10, epoch: 1, epochs: 2, loss: 1, plannedBatches: 20 });
@@ -49,5 +49,16 @@ describe('ProgressTracker', () => {
     const after = t.update(event(1, 'teacher', 1)).etaMs!;
     // Before: 9 + 20 batches expected; after: 11 of job 1's 20 (the finished share) minus 1 done.
     expect(after / before).toBeCloseTo(10 / 29, 1);
+  });
+
+  it('counts batches from thinned-out events (a remote worker sends a few per second) and epoch ends', () => {
+    const t = new ProgressTracker([{ job: 0, methods: [{ method: 's', batches: 20, teacher: false }] }], 1, 1);
+    // 10 batches per epoch, 2 epochs: batch 3 of epoch 1, then the epoch end, then batch 4 of epoch 2.
+    expect(t.update({ ...event(0, 's', 3), batches: 10 }).fraction).toBeCloseTo(3 / 20, 9);
+    expect(t.update({ ...event(0, 's', 0), epoch: 1, record: { epoch: 1, trainLoss: 1, valLoss: 1, valAccuracy: 1, learningRate: 1 } }).fraction).toBeCloseTo(10 / 20, 9);
+    t.setCounts({ queued: 1, running: 2, done: 3, workers: 4 });
+    const last = t.update({ ...event(0, 's', 4), epoch: 2, batches: 10 });
+    expect(last.fraction).toBeCloseTo(14 / 20, 9);
+    expect(last.jobs).toEqual({ queued: 1, running: 2, done: 3, workers: 4 });
   });
 });

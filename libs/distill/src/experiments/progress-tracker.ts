@@ -1,5 +1,15 @@
 /** @module Overall progress and ETA of an experiment from its jobs' per-batch events. */
-import type { JobProgress } from './fold-job.js';
+import type { JobProgress } from './experiment-job.js';
+
+/** Where the experiment's jobs stand. */
+export interface JobCounts {
+  /** Jobs not started yet (including student jobs whose teacher job has not finished). */
+  readonly queued: number;
+  readonly running: number;
+  readonly done: number;
+  /** Workers taking jobs: threads of the local pool, or queue worker processes alive. */
+  readonly workers: number;
+}
 
 /** One progress event of a whole experiment. */
 export interface ExperimentProgress extends JobProgress {
@@ -10,40 +20,48 @@ export interface ExperimentProgress extends JobProgress {
   /** Estimated remaining milliseconds, once enough batches were timed. */
   readonly etaMs: number | undefined;
   readonly elapsedMs: number;
+  /** The latest job counts, once the executor reported them. */
+  readonly jobs?: JobCounts;
 }
 
-/** The planned work of one job: its methods in order, with their planned batch counts. */
+/** The planned work of one unit: its methods in order, with their planned batch counts. */
 export interface JobPlan {
   readonly job: number;
-  /** Methods in training order; `teacher` marks teachers (their batches cost more). */
+  /**
+   * Methods in training order; `teacher` marks teachers (their batches cost more, and they run
+   * one after another before the unit's students, which may run in parallel).
+   */
   readonly methods: readonly { readonly method: string; readonly batches: number; readonly teacher: boolean }[];
 }
 
 /**
- * Tracks planned vs done mini-batches per (job, method). A method that moves on early (early
- * stopping) drops its remaining planned batches. The ETA weights the batches still expected by
- * the mean measured time per batch of teacher and student batches separately (a teacher batch
- * costs far more), divided by the number of parallel workers; a method not finished yet is
- * expected to use the same share of its planned epochs as the finished methods of its kind did.
+ * Tracks planned vs done mini-batches per (unit, method); events may be thinned out (a remote
+ * worker sends a few per second), since each carries its epoch and batch. A method that moves on
+ * early (early stopping: the next teacher, or the unit's students, started; or its job finished)
+ * drops its remaining planned batches. The ETA weights the batches still expected by the mean
+ * measured time per batch of teacher and student batches separately (a teacher batch costs far
+ * more), divided by the number of jobs running in parallel; a method not finished yet is expected
+ * to use the same share of its planned epochs as the finished methods of its kind did.
  *
  * @example
  * const tracker = new ProgressTracker(plans, 2, folds);
- * executor.run(job, (p) => onProgress(tracker.update(p)));
+ * executor.run(context, job, caches, (p) => onProgress(tracker.update(p)));
  */
 export class ProgressTracker {
   private readonly started = performance.now();
   private readonly entries = new Map<string, { planned: number; done: number; teacher: boolean; finished: boolean }>();
   private readonly order = new Map<number, string[]>();
-  private readonly last = new Map<number, { method: string; at: number; batch: number }>();
+  private readonly last = new Map<string, { at: number; done: number }>();
   private readonly cost = { teacher: { ms: 0, n: 0 }, student: { ms: 0, n: 0 } };
   /** Share of planned batches that finished methods used, per kind. */
   private readonly used = { teacher: { done: 0, planned: 0 }, student: { done: 0, planned: 0 } };
   private planned = 0;
   private done = 0;
+  private counts: JobCounts | undefined;
 
   constructor(
     plans: readonly JobPlan[],
-    private readonly workers: number,
+    private workers: number,
     private readonly folds: number,
   ) {
     for (const plan of plans) this.add(plan);
@@ -58,33 +76,57 @@ export class ProgressTracker {
     }
   }
 
-  /** Marks a whole job finished (drops anything it did not run). */
-  finish(job: number): void {
-    for (const method of this.order.get(job) ?? []) this.drop(job, method);
+  /** Marks methods of a unit finished (all of them by default), dropping what they did not run. */
+  finish(job: number, methods: readonly string[] = this.order.get(job) ?? []): void {
+    for (const method of methods) this.drop(job, method);
+  }
+
+  /** The latest job counts; the ETA divides by the jobs running (at least 1) from now on. */
+  setCounts(counts: JobCounts): void {
+    this.counts = counts;
+    this.workers = Math.max(1, counts.running);
   }
 
   /** Folds one event in and returns the experiment-level view of it. */
   update(p: JobProgress): ExperimentProgress {
     const now = performance.now();
+    const k = key(p.job, p.method);
+    const entry = this.entries.get(k);
     const methods = this.order.get(p.job) ?? [];
-    for (const m of methods.slice(0, methods.indexOf(p.method))) this.drop(p.job, m);
-    if (p.batch > 0) {
-      const entry = this.entries.get(key(p.job, p.method));
-      if (entry && entry.done < entry.planned) {
-        entry.done++;
-        this.done++;
+    const before = entry?.teacher ? methods.slice(0, methods.indexOf(p.method)) : methods.filter((m) => this.entries.get(key(p.job, m))?.teacher);
+    for (const m of before) this.drop(p.job, m);
+    if (p.record && entry && !entry.finished) {
+      // An epoch end: every batch of the epochs so far is done (thinned-out events skip some).
+      const done = Math.min(entry.planned, Math.round((p.epoch * p.plannedBatches) / Math.max(1, p.epochs)));
+      if (done > entry.done) {
+        this.done += done - entry.done;
+        entry.done = done;
       }
-      const prev = this.last.get(p.job);
-      if (prev && prev.method === p.method && p.batch === prev.batch + 1) {
-        const c = this.entries.get(key(p.job, p.method))?.teacher ? this.cost.teacher : this.cost.student;
+      this.last.delete(k);
+    } else if (p.batch > 0 && entry && !entry.finished) {
+      const done = Math.min(entry.planned, (p.epoch - 1) * p.batches + p.batch);
+      const prev = this.last.get(k);
+      if (prev && done > prev.done) {
+        const c = entry.teacher ? this.cost.teacher : this.cost.student;
         c.ms += now - prev.at;
-        c.n++;
+        c.n += done - prev.done;
       }
-      this.last.set(p.job, { method: p.method, at: now, batch: p.batch });
+      if (done > entry.done) {
+        this.done += done - entry.done;
+        entry.done = done;
+      }
+      this.last.set(k, { at: now, done });
     } else {
-      this.last.delete(p.job);
+      this.last.delete(k);
     }
-    return { ...p, folds: this.folds, fraction: this.planned === 0 ? 1 : this.done / this.planned, etaMs: this.eta(), elapsedMs: now - this.started };
+    return {
+      ...p,
+      folds: this.folds,
+      fraction: this.planned === 0 ? 1 : this.done / this.planned,
+      etaMs: this.eta(),
+      elapsedMs: now - this.started,
+      ...(this.counts ? { jobs: this.counts } : {}),
+    };
   }
 
   private eta(): number | undefined {

@@ -1,18 +1,20 @@
 /**
- * @module The experiment runner: folds → teacher and students per fold (in parallel workers when
- * there are cores) → final models → the `ExperimentReport`.
+ * @module The experiment runner: plan (folds of every repeat) → units (teacher, then students from
+ * its cached outputs) on a scheduler — worker threads here by default, or a BullMQ queue — →
+ * final models → the `ExperimentReport`.
  */
 import { availableParallelism } from 'node:os';
 import { PAINKD_VERSION } from '@painkd/models';
-import { CLASS_LABELS, deriveSeed, type ViewConfig } from '@painkd/signals';
+import { CLASS_LABELS, type ViewConfig } from '@painkd/signals';
 import { compareWithBaseline, testTrainRatio } from './compare-methods.js';
-import { finalStudentId, resolveViews, studentRuns, teacherRuns, type ExperimentConfig, type TrainingConfig } from './experiment-config.js';
-import { jobNumber, type FinalJobResult, type FoldJob, type FoldJobResult, type TrainedNet, type ViewDatasets } from './fold-job.js';
-import { inThreadExecutor, workerPoolExecutor, type JobExecutor } from './job-executor.js';
+import { resolveViews, studentRuns, teacherRuns, type ExperimentConfig, type TrainingConfig } from './experiment-config.js';
+import type { FinalModels, TrainedNet, UnitResult } from './experiment-job.js';
+import { initialUnits, planExperiment, unitFold, unitNumber, unitStudents, unitTeachers, type ExperimentPlan, type Unit, type ViewDatasets } from './experiment-plan.js';
+import { inThreadExecutor, workerPoolExecutor } from './job-executor.js';
 import { ProgressTracker, type ExperimentProgress, type JobPlan } from './progress-tracker.js';
 import type { ExampleTrace, ExperimentReport, FoldResult, MethodResult, ViewSummary } from './report-types.js';
-import { finalSplit, makeFolds } from '../cv/make-folds.js';
-import { assertAlignedViews, selectClasses, validateDataset, type WindowDataset } from '../data/window-dataset.js';
+import { localScheduler, type SchedulerFactory, type UnitScheduler } from './unit-scheduler.js';
+import type { WindowDataset } from '../data/window-dataset.js';
 import { DistillError } from '../errors.js';
 import { BINARY_TASK } from '../metrics/binary-task.js';
 import { summarizeFolds } from '../metrics/fold-summary.js';
@@ -34,6 +36,8 @@ export interface RunExperimentOptions {
   readonly views: ViewDatasets;
   readonly source: DataSource;
   readonly config: ExperimentConfig;
+  /** Where the jobs run (default: {@link localSchedulerFactory}). */
+  readonly scheduler?: SchedulerFactory;
   readonly onProgress?: (progress: ExperimentProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -52,19 +56,36 @@ export interface ExperimentOutcome {
   readonly report: ExperimentReport;
   /** The students' task dataset the folds index (their view; BL1/PA4 only for the binary task). */
   readonly data: WindowDataset;
-  readonly final?: FinalJobResult;
+  readonly final?: FinalModels;
   /** The final student's method on every fold of the first CV repeat (for fp32-vs-int8 rows). */
   readonly foldStudents: readonly FoldStudent[];
 }
 
 /**
+ * The default scheduler: jobs on `config.workers` worker threads (`auto`: one per core, at most
+ * one per job of the initial units; 1 = this thread).
+ *
+ * @example
+ * await runExperiment({ views, source, config, scheduler: localSchedulerFactory });
+ */
+export const localSchedulerFactory: SchedulerFactory = async (plan, views, signal) => {
+  const { config } = plan;
+  const jobs = initialUnits(plan).reduce((n, unit) => n + 1 + unitStudents(config, unit).length, 0);
+  const count = config.workers === 'auto' ? Math.min(availableParallelism(), jobs) : config.workers;
+  const executor = count > 1 ? await workerPoolExecutor(config.backend, count, signal) : await inThreadExecutor(config.backend, signal);
+  return localScheduler(executor, plan, views);
+};
+
+/**
  * Runs the whole experiment. Folds come from `makeFolds` (every one passes
  * `assertNoSubjectLeak` before training), once per CV repeat with its own seed (repeat 0 uses
- * `config.seed`), every method sees the same folds, and fold jobs run on `config.workers` worker
- * threads (`auto`: one per core, at most one per job; 1 = this thread). After CV, the teacher and
- * the `final.student` run are trained once more on every subject but a validation split
- * (`finalSplit`); with `final.student = best` this waits for the CV results, otherwise it runs
- * alongside the folds.
+ * `config.seed`), and every method sees the same folds. Per (repeat, fold) the teacher job trains
+ * every teacher; then one job per student trains it from the teachers' cached outputs. After CV,
+ * the teacher and the `final.student` run are trained once more on every subject but a
+ * validation split (`finalSplit`); with `final.student = best` this waits for the CV results,
+ * otherwise it runs alongside the folds. The results do not depend on the scheduler: the same
+ * config, seed and backend give the same metrics in this thread, on worker threads or on queue
+ * workers.
  *
  * @example
  * const { report, final } = await runExperiment({ views, source, config, onProgress });
@@ -72,41 +93,26 @@ export interface ExperimentOutcome {
 export async function runExperiment(options: RunExperimentOptions): Promise<ExperimentOutcome> {
   const started = performance.now();
   const { config } = options;
-  const views = taskViews(options.views, config);
-  const data = views[config.student.view]!;
-  const repeats = Array.from({ length: config.cv.repeats }, (_, r) =>
-    makeFolds(data, { scheme: config.cv.scheme, folds: config.cv.folds, seed: repeatSeed(config.seed, r), valFraction: config.cv.valFraction }),
-  );
-  const knownFinal = config.final.enabled ? finalStudentId(config) : undefined;
-  const jobs: FoldJob[] = repeats.flatMap((folds, repeat) =>
-    folds.map((fold) => ({ kind: 'fold' as const, repeat, fold, ...(knownFinal && repeat === 0 ? { keepStudent: knownFinal } : {}) })),
-  );
-  const split = config.final.enabled ? finalSplit(data, config.cv.valFraction, config.seed) : undefined;
-  if (split && knownFinal) jobs.push({ kind: 'final', fold: split, student: knownFinal });
-
-  const workerCount = config.workers === 'auto' ? Math.min(availableParallelism(), jobs.length + (split && !knownFinal ? 1 : 0)) : config.workers;
-  const executor: JobExecutor =
-    workerCount > 1
-      ? await workerPoolExecutor(views, config, config.backend, workerCount, options.signal)
-      : await inThreadExecutor(views, config, config.backend, options.signal);
-  const perRepeat = repeats[0]!.length;
-  const tracker = new ProgressTracker(jobs.map((j) => plan(j, config, perRepeat)), executor.capacity, perRepeat * repeats.length);
-  const run = async (job: FoldJob): Promise<FoldJobResult | FinalJobResult> => {
-    const result = await executor.run(job, (p) => options.onProgress?.(tracker.update(p)));
-    tracker.finish(jobNumber(job, perRepeat));
-    return result;
+  const plan = planExperiment(options.views, config);
+  const { data, repeats, perRepeat } = plan;
+  const units = initialUnits(plan);
+  const scheduler: UnitScheduler = await (options.scheduler ?? localSchedulerFactory)(plan, options.views, options.signal);
+  const tracker = new ProgressTracker(units.map((u) => jobPlan(u, plan)), 1, perRepeat * repeats.length);
+  const hooks = {
+    onProgress: (p: Parameters<ProgressTracker['update']>[0]) => options.onProgress?.(tracker.update(p)),
+    onFinished: (job: number, methods?: readonly string[]) => tracker.finish(job, methods),
+    onCounts: (counts: Parameters<ProgressTracker['setCounts']>[0]) => tracker.setCounts(counts),
   };
 
   try {
-    const results = await Promise.all(jobs.map(run));
-    const foldResults = results.filter((r): r is FoldJobResult => r.kind === 'fold');
-    let final = results.find((r): r is FinalJobResult => r.kind === 'final');
+    const results = await scheduler.run(units, hooks);
+    const foldResults = results.filter((r) => r.unit.kind === 'fold');
+    let final = results.find((r) => r.final)?.final;
     const methods = assembleMethods(foldResults, config);
-    if (split && !knownFinal) {
-      const best = bestStudent(methods);
-      const job: FoldJob = { kind: 'final', fold: split, student: best };
-      tracker.add(plan(job, config, perRepeat));
-      final = (await run(job)) as FinalJobResult;
+    if (plan.split && !plan.knownFinal) {
+      const unit: Unit = { kind: 'final', student: bestStudent(methods) };
+      tracker.add(jobPlan(unit, plan));
+      final = (await scheduler.run([unit], hooks))[0]!.final;
     }
     const labels = classLabels(config);
     const resolved = resolveViews(config);
@@ -122,7 +128,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
         windowsPerClass: countPerClass(data),
         sampleRate: resolved[config.student.view]!.preprocess.sampleRate,
         windowSamples: data.length,
-        views: Object.entries(views).map(([name, view]) => describeView(name, view, resolved[name]!, config)),
+        views: Object.entries(plan.views).map(([name, view]) => describeView(name, view, resolved[name]!, config)),
         examples: exampleTraces(data, resolved[config.student.view]!.preprocess.sampleRate, labels),
         classMeans: classMeanTraces(data, resolved[config.student.view]!.preprocess.sampleRate, labels),
       },
@@ -131,35 +137,18 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
       classLabels: labels,
       methods,
       comparisons: compareWithBaseline(methods, config, testTrainRatio(repeats.flat())),
-      runtime: { backend: executor.backend, workers: executor.capacity },
+      runtime: scheduler.runtime(),
       wallMs: performance.now() - started,
     };
-    const foldStudents: FoldStudent[] = foldResults.flatMap((r) =>
-      r.student && r.repeat === 0 ? [{ fold: r.fold, net: r.student, train: repeats[0]![r.fold]!.train, test: repeats[0]![r.fold]!.test }] : [],
-    );
+    const foldStudents: FoldStudent[] = foldResults.flatMap((r) => {
+      if (!r.kept || r.unit.kind !== 'fold' || r.unit.repeat !== 0) return [];
+      const fold = unitFold(plan, r.unit);
+      return [{ fold: fold.index, net: r.kept, train: fold.train, test: fold.test }];
+    });
     return { report, data, ...(final ? { final } : {}), foldStudents };
   } finally {
-    await executor.close();
+    await scheduler.close();
   }
-}
-
-/** The fold seed of CV repeat `r` (repeat 0: the experiment seed itself). */
-function repeatSeed(seed: number, r: number): number {
-  return r === 0 ? seed : deriveSeed(seed, 0x726570, r);
-}
-
-/** The views the config uses, checked for alignment and reduced to the task's classes. */
-function taskViews(given: ViewDatasets, config: ExperimentConfig): Record<string, WindowDataset> {
-  const names = [...new Set([...teacherRuns(config).map((t) => t.view), config.student.view])];
-  const out: Record<string, WindowDataset> = {};
-  for (const name of names) {
-    const view = given[name];
-    if (!view) throw new DistillError('DATASET_INVALID', `the config uses view "${name}" but no windows were given for it (have ${Object.keys(given).join(', ')})`);
-    const valid = validateDataset(view);
-    out[name] = config.task === 'binary' ? selectClasses(valid, [BINARY_TASK.negative, BINARY_TASK.positive]) : valid;
-  }
-  assertAlignedViews(out);
-  return out;
 }
 
 function describeView(name: string, data: WindowDataset, view: ViewConfig, config: ExperimentConfig): ViewSummary {
@@ -174,28 +163,27 @@ function describeView(name: string, data: WindowDataset, view: ViewConfig, confi
   };
 }
 
-function plan(job: FoldJob, config: ExperimentConfig, perRepeat: number): JobPlan {
-  const n = job.fold.train.length;
+function jobPlan(unit: Unit, plan: ExperimentPlan): JobPlan {
+  const n = unitFold(plan, unit).train.length;
   const batches = (training: TrainingConfig): number => training.epochs * Math.ceil(n / training.batchSize);
-  const students = job.kind === 'final' ? studentRuns(config).filter((r) => r.id === job.student) : studentRuns(config);
-  const teachers = job.kind === 'final' ? teacherRuns(config).filter((t) => t.id === 'teacher' || students.some((s) => s.teacher === t.id)) : teacherRuns(config);
   return {
-    job: jobNumber(job, perRepeat),
+    job: unitNumber(unit, plan.perRepeat),
     methods: [
-      ...teachers.map((t) => ({ method: t.id, batches: batches(t.training), teacher: true })),
-      ...students.map((r) => ({ method: r.id, batches: batches(r.training), teacher: false })),
+      ...unitTeachers(plan.config, unit).map((t) => ({ method: t.id, batches: batches(t.training), teacher: true })),
+      ...unitStudents(plan.config, unit).map((r) => ({ method: r.id, batches: batches(r.training), teacher: false })),
     ],
   };
 }
 
-function assembleMethods(results: readonly FoldJobResult[], config: ExperimentConfig): MethodResult[] {
-  const sorted = [...results].sort((a, b) => a.repeat - b.repeat || a.fold - b.fold);
+function assembleMethods(results: readonly UnitResult[], config: ExperimentConfig): MethodResult[] {
+  const order = (r: UnitResult): number => (r.unit.kind === 'fold' ? r.unit.repeat * 1e6 + r.unit.fold : Infinity);
+  const sorted = [...results].sort((a, b) => order(a) - order(b));
   const teachers = teacherRuns(config);
   const students = studentRuns(config);
   return [...teachers.map((t) => t.id), ...students.map((s) => s.id)].map((id) => {
     const entries = sorted.map((r) => {
       const entry = r.results.find((e) => e.id === id);
-      if (!entry) throw new DistillError('EXPERIMENT_ABORTED', `repeat ${r.repeat} fold ${r.fold} has no result for ${id}`);
+      if (!entry) throw new DistillError('EXPERIMENT_ABORTED', `${JSON.stringify(r.unit)} has no result for ${id}`);
       return entry;
     });
     const folds: FoldResult[] = entries.map((e) => e.result);

@@ -15,3 +15,5 @@ export {
   type WriteCohortResult,
 } from './write-biovid-cohort.js';
 export { parseSynthArgs, runSynthCli, SYNTH_USAGE, type SynthCliOptions, type SynthCliOutput } from './synth-cli.js';
+export { startModuleWorker, type StartWorkerOptions } from './start-worker.js';
+export { startRedisServer, type LocalRedis } from './redis-server.js';

@@ -124,7 +124,7 @@ async function writeSharded(cohortOptions: CohortOptions, out: string, jobs: num
   const workerUrl = new URL(`./synth-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   await Promise.all(
     Array.from({ length: jobs }, async (_, index) => {
-      const worker = await startModuleWorker(workerUrl, { cohortOptions, out, shard: { index, count: jobs } });
+      const worker = startModuleWorker(workerUrl, { workerData: { cohortOptions, out, shard: { index, count: jobs } } });
       await new Promise<void>((resolve, reject) => {
           worker.on('message', (message: { written?: number; bytes?: number }) => {
             written += message.written ?? 0;

@@ -5,8 +5,7 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import type { BiovidChannels, BiovidRecordingRef, ChannelName } from '@painkd/signals';
-import { loadBiovid, runSynthCli, scanBiovid } from '@painkd/signals/node';
-import { startModuleWorker } from './start-worker.js';
+import { loadBiovid, runSynthCli, scanBiovid, startModuleWorker } from '@painkd/signals/node';
 
 /** The cohort the benchmark reads. */
 export interface CohortSpec {
@@ -65,7 +64,7 @@ export async function readWithWorkers(
   threads: number,
 ): Promise<{ seconds: number; samples: number }> {
   const started = performance.now();
-  const workers = Array.from({ length: threads }, () => startModuleWorker(new URL('./read-worker.ts', import.meta.url), { channels }));
+  const workers = Array.from({ length: threads }, () => startModuleWorker(new URL('./read-worker.ts', import.meta.url), { workerData: { channels } }));
   let next = 0;
   let samples = 0;
   await Promise.all(

@@ -25,7 +25,7 @@ function errors(...statuses: number[]): Json {
     422: 'A window failed a signal-quality check and the server rejects flagged windows, or it has more missing samples than preprocessing can fill.',
     429: 'A bound was reached (sessions, session buffer, subscribers, open streams).',
     431: 'Request line and headers over 16 KiB.',
-    503: 'Shutting down.',
+    503: 'Shutting down; on session routes with EDGE_REDIS_URL, also: the shared session store is unreachable (`SESSIONS_UNAVAILABLE`).',
   };
   const out: Record<string, unknown> = {};
   for (const s of statuses) out[String(s)] = { description: descriptions[s], content: { 'application/json': { schema: errorRef } } };
@@ -183,7 +183,7 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
             `Bounds: ${limits.maxSessions} sessions, ${limits.sessionIdleMs} ms idle TTL, ${limits.maxSessionBufferSamples} samples held, ${limits.maxChunkSamples} samples and ${limits.maxWindowsPerRequest} windows per chunk.`,
           parameters: [deviceParam],
           requestBody: jsonBody({ allOf: [{ $ref: '#/components/schemas/Chunk' }, { type: 'object', required: ['sampleRate'], properties: { sampleRate: { type: 'number' } } }] }),
-          responses: { '200': ok('The windows this chunk completed, `nextSeq` and `bufferedSamples`.'), ...errors(400, 401, 408, 409, 410, 413, 415, 429) },
+          responses: { '200': ok('The windows this chunk completed, `nextSeq` and `bufferedSamples`.'), ...errors(400, 401, 408, 409, 410, 413, 415, 429, 503) },
         },
       },
       '/v1/streams/{deviceId}/events': {
@@ -193,7 +193,7 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
             'Events: `ready`, `prediction` (id = window number), `rejected` (a flagged window not predicted), `end` (deleted or shutdown), `expired` (idle TTL), `error` (the subscriber fell too far behind and is dropped). ' +
             `In window order, even for chunks posted concurrently. At most ${limits.maxSubscribersPerSession} subscribers per device. A browser's EventSource cannot send Authorization: pass \`?access_token=\` from POST /v1/streams/{deviceId}/token (never the API token).`,
           parameters: [deviceParam, { name: 'access_token', in: 'query', required: false, description: 'A stream token for this device (instead of the Authorization header).', schema: { type: 'string' } }],
-          responses: { '200': ok('An event stream.', { type: 'string' }, 'text/event-stream'), ...errors(400, 401, 429) },
+          responses: { '200': ok('An event stream.', { type: 'string' }, 'text/event-stream'), ...errors(400, 401, 429, 503) },
         },
       },
       '/v1/streams/{deviceId}/token': {
@@ -205,7 +205,7 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
         },
       },
       '/v1/streams/{deviceId}': {
-        delete: { summary: 'End a streaming session', parameters: [deviceParam], responses: { '204': { description: 'Ended.' }, ...errors(400, 401, 404) } },
+        delete: { summary: 'End a streaming session', parameters: [deviceParam], responses: { '204': { description: 'Ended.' }, ...errors(400, 401, 404, 503) } },
       },
       '/v2': { get: { summary: 'Open Inference Protocol server metadata', responses: { '200': ok('Server name, version, extensions.') } } },
       '/v2/health/live': { get: { summary: 'Open Inference Protocol liveness', security: [{}], responses: { '200': ok('`{ live: true }`') } } },
