@@ -62,6 +62,15 @@ export const manifestSchema = z
     model: netSchema.extend({ classes: z.number().int().min(2) }),
     teacher: netSchema,
     task: z.enum(['multiclass', 'binary']).optional(),
+    /** Where the nets were trained: the tfjs backend and, for webgpu, the GPU adapter. */
+    training: z
+      .object({
+        backend: z.string().min(1),
+        adapter: z
+          .object({ vendor: z.string(), architecture: z.string(), device: z.string(), description: z.string(), software: z.boolean() })
+          .optional(),
+      })
+      .optional(),
     input: z.object({
       /** Model sample rate in Hz (windows are resampled to it). */
       sampleRate: positive,

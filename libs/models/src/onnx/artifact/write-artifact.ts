@@ -19,6 +19,7 @@ import {
   type RuntimeName,
 } from '@painkd/runtime';
 import type { PreprocessConfig } from '@painkd/signals';
+import type { GpuAdapterInfo } from '../../backends/gpu-adapter.js';
 import type { NetSpec, NetWeights } from '../../nets/net-spec.js';
 import { exportOnnx } from '../export-onnx.js';
 import { netStats } from '../net-stats.js';
@@ -49,6 +50,8 @@ export interface WriteArtifactOptions {
   /** Input channel names (default `['gsr']`). */
   readonly channels?: readonly string[];
   readonly task?: 'multiclass' | 'binary';
+  /** Where the nets were trained (the tfjs backend and its GPU adapter), recorded in the manifest. */
+  readonly training?: { readonly backend: string; readonly adapter?: GpuAdapterInfo };
   /**
    * Calibration: `minmax`, `percentile` (at `percentile`, default 99.99) or `best` (default: both,
    * keeping the one whose int8 logits agree better with fp32 on the calibration windows).
@@ -113,6 +116,7 @@ export async function writeArtifact(outDir: string, options: WriteArtifactOption
     model: { arch: student.spec.arch, config: { ...student.spec.config }, params: netStats(student.spec).params, classes: student.spec.classes },
     teacher: { arch: teacher.spec.arch, config: { ...teacher.spec.config }, params: netStats(teacher.spec).params },
     ...(options.task ? { task: options.task } : {}),
+    ...(options.training ? { training: { backend: options.training.backend, ...(options.training.adapter ? { adapter: { ...options.training.adapter } } : {}) } } : {}),
     input: { sampleRate: preprocess.sampleRate, windowSeconds: preprocess.windowSeconds, windowSamples: preprocess.windowSamples, channels: [...channels] },
     preprocess,
     classLabels: [...options.classLabels],
