@@ -1,5 +1,6 @@
 /** @module Command-line flags of `trainer:distill` → validated options, or a `CLI_BAD_FLAG` naming the flag. */
 import { parseArgs } from 'node:util';
+import { BACKEND_NAMES } from '@painkd/models';
 import { TrainerError } from '../errors.js';
 
 /** What the flags ask for; `undefined` means "not given" (config file or defaults decide). */
@@ -16,7 +17,7 @@ const CHOICES = {
   profile: ['quick', 'full'],
   cv: ['group-kfold', 'loso'],
   task: ['multiclass', 'binary'],
-  backend: ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'],
+  backend: ['auto', ...BACKEND_NAMES],
 } as const;
 
 /**

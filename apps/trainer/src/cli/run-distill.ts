@@ -14,7 +14,7 @@ import {
   type ExperimentReport,
   type WindowDataset,
 } from '@painkd/distill';
-import { evaluateQuantization, writeArtifact, type QuantizationRow } from '@painkd/models';
+import { describeAdapter, evaluateQuantization, writeArtifact, type QuantizationRow } from '@painkd/models';
 import { createRng, type PreprocessConfig } from '@painkd/signals';
 import { parseCliArgs, type CliOptions } from './parse-args.js';
 import { repoRoot, userPath } from './paths.js';
@@ -71,10 +71,18 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
     const { data, source } = await loadData(cli, config, preprocess, root, view);
     throwIfAborted(controller.signal);
     view.note(`data: ${source.source} ${source.root} — ${data.subjects.length} subjects, ${data.labels.length} windows of ${data.length} samples`);
-    const outcome = await runExperiment({ data, source, config, signal: controller.signal, onProgress: (p) => view!.update(p) });
+    const outcome = await runExperiment({
+      data,
+      source,
+      config,
+      signal: controller.signal,
+      onRuntime: (r) => view!.note(`training on ${runtimeName(r)} with ${r.workers} worker(s)`),
+      onProgress: (p) => view!.update(p),
+    });
     view.close();
     throwIfAborted(controller.signal);
-    io.stderr.write(`trained on ${outcome.report.runtime?.backend} with ${outcome.report.runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
+    const runtime = outcome.report.runtime;
+    io.stderr.write(`trained on ${runtime ? runtimeName(runtime) : 'an unknown backend'} with ${runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
     const report = await writeOutputs(staging.path, outcome, config, preprocess, controller.signal);
     throwIfAborted(controller.signal);
     await staging.commit();
@@ -197,6 +205,7 @@ async function writeOutputs(dir: string, outcome: ExperimentOutcome, config: Exp
       classLabels: report.classLabels,
       metrics: quantization,
       task: config.task,
+      ...(report.runtime ? { training: report.runtime } : {}),
     });
   }
   await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
@@ -223,6 +232,11 @@ function summary(report: ExperimentReport, out: string, wallMs: number): string 
   }
   lines.push(`wrote ${out}/{report.json,report.md,report.html${report.finalModels ? ',manifest.json,*.onnx,nets/' : ''}}`, '');
   return lines.join('\n');
+}
+
+/** `webgpu (nvidia hopper · NVIDIA H100 80GB HBM3)`, or the backend name alone. */
+function runtimeName(runtime: NonNullable<ExperimentReport['runtime']>): string {
+  return runtime.adapter ? `${runtime.backend} (${describeAdapter(runtime.adapter)})` : runtime.backend;
 }
 
 function seconds(ms: number): string {

@@ -92,7 +92,7 @@ export async function runFoldJob(job: FoldJob, data: WindowDataset, config: Expe
     const teacher = await trainTeacher(job, tensors, config, shape, hooks);
     cache = teacher.cache;
     try {
-      if (testX) results.push({ id: 'teacher', params: teacher.net.params, arch: teacher.net.spec.arch, result: evaluate(teacher.predict(testX), testLabels, data, fold, teacher.outcome) });
+      if (testX) results.push({ id: 'teacher', params: teacher.net.params, arch: teacher.net.spec.arch, result: evaluate(await teacher.predict(testX), testLabels, data, fold, teacher.outcome) });
     } finally {
       teacher.dispose();
     }
@@ -108,9 +108,9 @@ export async function runFoldJob(job: FoldJob, data: WindowDataset, config: Expe
       try {
         const trainData = needsTeacher(run.loss) ? { ...tensors, teacher: cache } : tensors;
         const outcome = await train(student, run.id, run.loss, trainData, trainingFor(config, run), config.seed, job, hooks, regressor);
-        if (testX) results.push({ id: run.id, params: student.paramCount, arch: spec.arch, result: evaluate(predictLogits(student, testX), testLabels, data, fold, outcome) });
-        if (job.kind === 'fold' && job.keepStudent === run.id) kept = { spec, weights: student.getWeights(), params: student.paramCount };
-        if (job.kind === 'final') finalStudent = { id: run.id, spec, weights: student.getWeights(), params: student.paramCount, outcome: withoutHistory(outcome) };
+        if (testX) results.push({ id: run.id, params: student.paramCount, arch: spec.arch, result: evaluate(await predictLogits(student, testX), testLabels, data, fold, outcome) });
+        if (job.kind === 'fold' && job.keepStudent === run.id) kept = { spec, weights: await student.readWeights(), params: student.paramCount };
+        if (job.kind === 'final') finalStudent = { id: run.id, spec, weights: await student.readWeights(), params: student.paramCount, outcome: withoutHistory(outcome) };
       } finally {
         student.dispose();
         regressor?.dispose();
@@ -140,7 +140,7 @@ interface TrainedTeacher {
   readonly outcome: TrainOutcome;
   /** Spec and weights (the weights are only copied for the final job). */
   readonly net: TrainedNet;
-  predict(x: tf.Tensor3D): Float32Array;
+  predict(x: tf.Tensor3D): Promise<Float32Array>;
   dispose(): void;
 }
 
@@ -149,7 +149,7 @@ async function trainTeacher(job: FoldJob, tensors: TrainData, config: Experiment
   const teacher = createNet(spec, { seed: deriveSeed(config.seed, 0x7465, job.fold.index) });
   try {
     const outcome = await train(teacher, 'teacher', { ce: 1 }, tensors, trainingFor(config), config.seed, job, hooks);
-    const weights: NetWeights = job.kind === 'final' ? teacher.getWeights() : new Map();
+    const weights: NetWeights = job.kind === 'final' ? await teacher.readWeights() : new Map();
     return {
       cache: teacherOutputs(teacher, tensors.x),
       hiddenSize: teacher.hiddenSize,

@@ -1,6 +1,6 @@
 /** @module Where fold jobs run: in this thread, or on a pool of worker threads (one job each). */
 import { Worker } from 'node:worker_threads';
-import { initBackend, type BackendName } from '@painkd/models';
+import { initBackend, type BackendName, type GpuAdapterInfo } from '@painkd/models';
 import { runFoldJob, type FinalJobResult, type FoldJob, type FoldJobResult, type JobProgress } from './fold-job.js';
 import type { ExperimentConfig } from './experiment-config.js';
 import type { FoldWorkerData, FromWorker, ToWorker } from './worker-protocol.js';
@@ -11,6 +11,8 @@ import { DistillError } from '../errors.js';
 export interface JobExecutor {
   /** Name of the tfjs backend the jobs train on. */
   readonly backend: string;
+  /** The GPU adapter of the webgpu backend. */
+  readonly adapter?: GpuAdapterInfo;
   readonly capacity: number;
   run(job: FoldJob, onProgress: (p: JobProgress) => void): Promise<FoldJobResult | FinalJobResult>;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function inThreadExecutor(data: WindowDataset, config: ExperimentCo
   let queue: Promise<unknown> = Promise.resolve();
   return {
     backend: info.name,
+    ...(info.adapter ? { adapter: info.adapter } : {}),
     capacity: 1,
     run(job, onProgress) {
       const next = queue.then(() => runFoldJob(job, data, config, { onProgress, ...(signal ? { signal } : {}) }));

@@ -1,4 +1,5 @@
 /** @module `report.md`: the experiment report as Markdown tables (methods, folds, binary task, runs). */
+import { describeAdapter } from '@painkd/models';
 import type { ExperimentReport, MeanSd, MethodResult } from './report-types.js';
 import { meanSd } from '../metrics/fold-summary.js';
 
@@ -22,7 +23,7 @@ export function renderReportMarkdown(report: ExperimentReport): string {
   out.push(`# painkd experiment report`, '');
   out.push(
     `- Created ${report.createdAt} by painkd ${report.painkdVersion}; wall time ${seconds(report.wallMs)}` +
-      (report.runtime ? ` on tfjs \`${report.runtime.backend}\` with ${report.runtime.workers} worker(s)` : ''),
+      (report.runtime ? ` on tfjs \`${report.runtime.backend}\`${report.runtime.adapter ? ` (${describeAdapter(report.runtime.adapter)})` : ''} with ${report.runtime.workers} worker(s)` : ''),
     `- Data: ${d.source} (${d.root}), ${d.subjects} subjects, windows per class ${d.windowsPerClass.join(' / ')} (${report.classLabels.join(' / ')}), ` +
       `${d.windowSamples} samples at ${d.sampleRate} Hz`,
     `- Task: ${report.task}; cross-validation: ${report.cv.scheme}, ${report.cv.folds} folds grouped by subject (seed ${report.cv.seed}); ` +

@@ -3,13 +3,13 @@
  * there are cores) → final models → the `ExperimentReport`.
  */
 import { availableParallelism } from 'node:os';
-import { PAINKD_VERSION } from '@painkd/models';
+import { initBackend, PAINKD_VERSION, type BackendName } from '@painkd/models';
 import { CLASS_LABELS } from '@painkd/signals';
 import { finalStudentId, trainingFor, type ExperimentConfig } from './experiment-config.js';
 import type { FinalJobResult, FoldJob, FoldJobResult, TrainedNet } from './fold-job.js';
 import { inThreadExecutor, workerPoolExecutor, type JobExecutor } from './job-executor.js';
 import { ProgressTracker, type ExperimentProgress, type JobPlan } from './progress-tracker.js';
-import type { ExampleTrace, ExperimentReport, FoldResult, MethodResult } from './report-types.js';
+import type { ExampleTrace, ExperimentReport, FoldResult, MethodResult, RuntimeInfo } from './report-types.js';
 import { finalSplit, makeFolds } from '../cv/make-folds.js';
 import { selectClasses, validateDataset, type WindowDataset } from '../data/window-dataset.js';
 import { DistillError } from '../errors.js';
@@ -32,6 +32,8 @@ export interface RunExperimentOptions {
   readonly source: DataSource;
   readonly config: ExperimentConfig;
   readonly onProgress?: (progress: ExperimentProgress) => void;
+  /** Called once the backend is chosen, before training starts (backend, workers, GPU adapter). */
+  readonly onRuntime?: (runtime: RuntimeInfo) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -57,7 +59,8 @@ export interface ExperimentOutcome {
 /**
  * Runs the whole experiment. Folds come from `makeFolds` (every one passes
  * `assertNoSubjectLeak` before training), every method sees the same folds, and fold jobs run on
- * `config.workers` worker threads (`auto`: one per core, at most one per job; 1 = this thread).
+ * `config.workers` worker threads (`auto`: one per core, at most one per job; 1 = this thread) —
+ * except on a GPU backend (webgpu), where every job runs in this thread on the one device.
  * After CV, the teacher and the `final.student` run are trained once more on every subject but a
  * validation split (`finalSplit`); with `final.student = best` this waits for the CV results,
  * otherwise it runs alongside the folds.
@@ -75,11 +78,20 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const split = config.final.enabled ? finalSplit(data, config.cv.valFraction, config.seed) : undefined;
   if (split && knownFinal) jobs.push({ kind: 'final', fold: split, student: knownFinal });
 
-  const workerCount = config.workers === 'auto' ? Math.min(availableParallelism(), jobs.length + (split && !knownFinal ? 1 : 0)) : config.workers;
+  // Resolve the backend once, here: workers then start the resolved one, and a GPU (one device
+  // for every job) runs the jobs one after another in this thread.
+  const backend = await initBackend(config.backend as BackendName);
+  const workerCount = backend.adapter
+    ? 1
+    : config.workers === 'auto'
+      ? Math.min(availableParallelism(), jobs.length + (split && !knownFinal ? 1 : 0))
+      : config.workers;
   const executor: JobExecutor =
     workerCount > 1
-      ? await workerPoolExecutor(data, config, config.backend, workerCount, options.signal)
-      : await inThreadExecutor(data, config, config.backend, options.signal);
+      ? await workerPoolExecutor(data, config, backend.name, workerCount, options.signal)
+      : await inThreadExecutor(data, config, backend.name, options.signal);
+  const runtime: RuntimeInfo = { backend: executor.backend, workers: executor.capacity, ...(executor.adapter ? { adapter: executor.adapter } : {}) };
+  options.onRuntime?.(runtime);
   const tracker = new ProgressTracker(jobs.map((j) => plan(j, config)), executor.capacity, folds.length);
   const run = async (job: FoldJob): Promise<FoldJobResult | FinalJobResult> => {
     const result = await executor.run(job, (p) => options.onProgress?.(tracker.update(p)));
@@ -117,7 +129,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
       task: config.task,
       classLabels: classLabels(config),
       methods,
-      runtime: { backend: executor.backend, workers: executor.capacity },
+      runtime,
       wallMs: performance.now() - started,
     };
     const foldStudents: FoldStudent[] = foldResults.flatMap((r) =>
