@@ -10,7 +10,7 @@ const post = (message: FromWorker): void => port.postMessage(message);
 
 try {
   const info = await initBackend(backend as BackendName);
-  post({ type: 'ready', backend: info.name });
+  post({ type: 'ready', backend: info.name, ...(info.adapter ? { adapter: info.adapter } : {}) });
   port.on('message', (message: ToWorker) => {
     runFoldJob(message.job, data, config, { onProgress: (progress) => post({ type: 'progress', id: message.id, progress }) }).then(
       (result) => post({ type: 'result', id: message.id, result }),

@@ -70,9 +70,9 @@ export async function workerPoolExecutor(
   const workers = await Promise.all(
     Array.from({ length: count }, () => {
       const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData, execArgv: ['--conditions=@painkd/source'] });
-      return new Promise<{ worker: Worker; backend: string }>((resolve, reject) => {
+      return new Promise<{ worker: Worker; backend: string; adapter?: GpuAdapterInfo }>((resolve, reject) => {
         worker.on('message', (message: FromWorker) => {
-          if (message.type === 'ready') return resolve({ worker, backend: message.backend });
+          if (message.type === 'ready') return resolve({ worker, backend: message.backend, ...(message.adapter ? { adapter: message.adapter } : {}) });
           if (message.type === 'error' && message.id === null) return reject(revive(message.error));
           const id = message.id;
           const entry = id === null ? undefined : pending.get(id);
@@ -114,6 +114,7 @@ export async function workerPoolExecutor(
 
   return {
     backend: workers[0].backend,
+    ...(workers[0].adapter ? { adapter: workers[0].adapter } : {}),
     capacity: count,
     async run(job, onProgress) {
       if (failure) throw failure;

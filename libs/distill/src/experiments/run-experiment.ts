@@ -59,8 +59,8 @@ export interface ExperimentOutcome {
 /**
  * Runs the whole experiment. Folds come from `makeFolds` (every one passes
  * `assertNoSubjectLeak` before training), every method sees the same folds, and fold jobs run on
- * `config.workers` worker threads (`auto`: one per core, at most one per job; 1 = this thread) —
- * except on a GPU backend (webgpu), where every job runs in this thread on the one device.
+ * `config.workers` worker threads (`auto`: one per core, at most one per job, but one on a
+ * software GPU; 1 = this thread); on webgpu each worker opens its own device.
  * After CV, the teacher and the `final.student` run are trained once more on every subject but a
  * validation split (`finalSplit`); with `final.student = best` this waits for the CV results,
  * otherwise it runs alongside the folds.
@@ -78,14 +78,13 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const split = config.final.enabled ? finalSplit(data, config.cv.valFraction, config.seed) : undefined;
   if (split && knownFinal) jobs.push({ kind: 'final', fold: split, student: knownFinal });
 
-  // Resolve the backend once, here: workers then start the resolved one, and a GPU (one device
-  // for every job) runs the jobs one after another in this thread.
+  // Resolve the backend once, here; workers then start the resolved one. On a hardware GPU each
+  // worker opens its own device on the adapter (parallel command streams: one JavaScript thread
+  // cannot issue small dispatches fast enough to keep a GPU busy); a software GPU already uses
+  // every core, so `auto` gives it one worker.
   const backend = await initBackend(config.backend as BackendName);
-  const workerCount = backend.adapter
-    ? 1
-    : config.workers === 'auto'
-      ? Math.min(availableParallelism(), jobs.length + (split && !knownFinal ? 1 : 0))
-      : config.workers;
+  const autoWorkers = backend.adapter?.software ? 1 : Math.min(availableParallelism(), jobs.length + (split && !knownFinal ? 1 : 0));
+  const workerCount = config.workers === 'auto' ? autoWorkers : config.workers;
   const executor: JobExecutor =
     workerCount > 1
       ? await workerPoolExecutor(data, config, backend.name, workerCount, options.signal)
