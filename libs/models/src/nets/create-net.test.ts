@@ -71,7 +71,7 @@ describe('createNet', () => {
     b.dispose();
   });
 
-  it('readWeights reads the same copy asynchronously on every backend; getWeights refuses a GPU backend with NET_SYNC_READ', async () => {
+  it('readWeights reads the same copy asynchronously on every backend; getWeights and predictNet refuse a GPU backend with NET_SYNC_READ', async () => {
     const spec = buildNetSpec('student-tiny', {}, io);
     const a = createNet(spec, { seed: 1 });
     const w = a.getWeights();
@@ -82,6 +82,7 @@ describe('createNet', () => {
     g.setWeights(w);
     expect(await g.readWeights()).toEqual(w);
     expect(() => g.getWeights()).toThrow(expect.objectContaining({ code: 'NET_SYNC_READ' }));
+    expect(() => predictNet(g, windows(2, 1))).toThrow(expect.objectContaining({ code: 'NET_SYNC_READ' }));
     g.dispose();
     await initBackend('wasm');
   });
