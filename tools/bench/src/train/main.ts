@@ -11,13 +11,15 @@
  * wasm,webgpu,cpu`, `--seconds <per window>` (default 1), `--windows <n>` (default 5),
  * `--batch <n>` (64), `--threads <n>` (PyTorch threads, default 1), `--no-torch`,
  * `--torch-devices cpu[,cuda]`, `--python <path>` (default /usr/bin/python3), `--out <file>`,
- * `--profile` (per-kernel breakdown of one wasm step per net: where the time goes).
+ * `--profile` (per-kernel breakdown of one wasm step per net: where the time goes; with webgpu,
+ * the dispatches of one step).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNetSpec, countParams, describeAdapter, type GpuAdapterInfo } from '@painkd/models';
+import { countDispatches } from './dispatch-count.js';
 import { timePainkdTraining, type PainkdBenchBackend } from './painkd-train.js';
 import { profileTrainingStep } from './profile-kernels.js';
 import { formatTrainTable, gpuRatio, trainRatio, type TrainRow } from './train-report.js';
@@ -86,6 +88,10 @@ async function main(): Promise<void> {
       const step = painkd['wasm']?.cpuMsPerStep;
       const top = profile.kernels.slice(0, 8).map((k) => `${k.kernel} ${k.ms.toFixed(1)} ms/${k.calls}`);
       console.log(`  ${arch} wasm step: ${profile.kernelCalls} kernel calls, ${profile.kernelMs.toFixed(1)} ms in kernels${step ? `, ${(step - profile.kernelMs).toFixed(1)} ms outside (JS)` : ''}; ${top.join(', ')}`);
+      if (painkd['webgpu']) {
+        const count = await countDispatches(spec, batch);
+        console.log(`  ${arch} webgpu step: ${count.painkd} dispatches (${count.tfAdam} with tf.train.adam instead of painkd's Adam)`);
+      }
     }
   }
   const shown = backends.filter((b) => !failed.has(b));
