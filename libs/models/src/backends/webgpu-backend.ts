@@ -4,9 +4,10 @@
  * elsewhere).
  *
  * Set-up: load Dawn, copy its WebGPU constants (`GPUBufferUsage`, …) onto `globalThis` and its
- * `GPU` object onto `navigator.gpu` (tfjs checks for it), request a high-performance adapter, open a device with the limits tfjs-backend-webgpu asks for (the
- * same list its browser factory requests), and register the backend with that device. tfjs's own
- * browser registration never runs here (it needs `navigator.gpu`, which Node lacks), so `webgpu`
+ * `GPU` object onto `navigator.gpu` (tfjs-backend-webgpu's constructor checks for it), request a
+ * high-performance adapter, open a device with the limits tfjs-backend-webgpu asks for (the same
+ * list its browser factory requests), and register the backend with that device. tfjs's own
+ * browser registration never runs (`navigator.gpu` is absent when it is imported), so `webgpu`
  * exists only once this candidate has opened a device. `WEBGPU_CPU_FORWARD` is turned off: tfjs
  * would otherwise run small ops on the CPU and shuttle their inputs back and forth.
  *
