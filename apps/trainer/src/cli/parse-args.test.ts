@@ -6,6 +6,7 @@ describe('parseCliArgs', () => {
     const o = parseCliArgs(['--profile', 'full', '--cv', 'group-kfold', '--folds', '5', '--task', 'binary', '--seed', '7', '--backend', 'cpu', '--data', 'd', '--out', 'o', '--workers', '1']);
     expect(o.overrides).toEqual({ profile: 'full', cv: { scheme: 'group-kfold', folds: 5 }, task: 'binary', seed: 7, backend: 'cpu', workers: 1 });
     expect(o).toMatchObject({ data: 'd', out: 'o', help: false });
+    expect(parseCliArgs(['--backend', 'webgpu']).overrides).toEqual({ backend: 'webgpu' });
     expect(parseCliArgs(['--help']).help).toBe(true);
     expect(parseCliArgs([]).overrides).toEqual({});
   });
@@ -18,6 +19,7 @@ describe('parseCliArgs', () => {
     [['--data'], '--data: needs a value'],
     [['oops'], 'unexpected argument "oops"'],
     [['--cv', 'loso', '--folds', '3'], '--folds: not used with --cv loso'],
+    [['--backend', 'cuda'], '--backend: expected one of auto, webgpu, tfjs-node-gpu, tfjs-node, wasm, cpu, got "cuda"'],
   ])('rejects %j naming the flag', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(expect.objectContaining({ code: 'CLI_BAD_FLAG', message: expect.stringContaining(message) }));
   });
