@@ -78,7 +78,7 @@ describe('the webgpu candidate', () => {
       const x = tf.variable(tf.ones([4]));
       const g = tf.grad((v) => tf.sum(tf.square(v)))(x);
       console.log(info.name, (await g.data()).join(','));
-      process.on('exit', () => console.log('released:', tf.findBackend('webgpu') === null));
+      process.on('exit', () => console.log('released: ' + String(tf.findBackend('webgpu') === null)));
     `;
     const child = spawnSync(process.execPath, ['--conditions=@painkd/source', '--import', 'tsx', '--input-type=module', '-e', script], {
       encoding: 'utf8',
