@@ -1,11 +1,13 @@
-"""Training-throughput baseline for `npx nx run bench:train`: PyTorch (CPU) side.
+"""Training-throughput baseline for `npx nx run bench:train`: PyTorch side (CPU, or CUDA).
 
 Reads a JSON job from argv[1] — {"spec": NetSpec, "batch": int, "threads": int, "warmup": int,
-"windows": int, "seconds": float (per window), "seed": int} — builds the IDENTICAL network from the painkd NetSpec (same layers,
+"windows": int, "seconds": float (per window), "seed": int, "device": "cpu" | "cuda"} — builds
+the IDENTICAL network from the painkd NetSpec (same layers,
 same TF 'same' padding, same BN epsilon/momentum, same dropout), trains it with Adam and
 cross-entropy on random windows, and prints one JSON line: ms per step and samples/s after
-warm-up, best timing window, by wall clock and by process CPU time.
-Run with Debian's /usr/bin/python3 (torch 1.13).
+warm-up, best timing window, by wall clock and by process CPU time. On CUDA every window ends
+with torch.cuda.synchronize(), so it times finished work. Exits 3 with a message when CUDA is
+asked for and not available. Run with Debian's /usr/bin/python3 (torch 1.13) for the CPU side.
 """
 import json
 import math
@@ -88,12 +90,17 @@ def main():
     torch.manual_seed(job.get("seed", 1))
     torch.set_num_threads(job["threads"])
     torch.set_num_interop_threads(1)
+    device = job.get("device", "cpu")
+    if device == "cuda" and not torch.cuda.is_available():
+        print(f"torch {torch.__version__} has no usable CUDA device", file=sys.stderr)
+        sys.exit(3)
+    sync = torch.cuda.synchronize if device == "cuda" else (lambda: None)
     spec = job["spec"]
-    net = SpecNet(spec)
+    net = SpecNet(spec).to(device)
     params = sum(p.numel() for p in net.parameters())
     batch = job["batch"]
-    x = torch.randn(batch, spec["input"]["channels"], spec["input"]["length"])
-    y = torch.randint(0, spec["classes"], (batch,))
+    x = torch.randn(batch, spec["input"]["channels"], spec["input"]["length"], device=device)
+    y = torch.randint(0, spec["classes"], (batch,), device=device)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     net.train()
 
@@ -105,6 +112,7 @@ def main():
 
     for _ in range(job["warmup"]):
         step()
+    sync()
     # Several timing windows; keep the best of each clock, so load from other processes on a
     # shared machine inflates neither (CPU time is the process's user + system time).
     best_wall, best_cpu, total_steps = math.inf, math.inf, 0
@@ -116,11 +124,14 @@ def main():
             wall = time.perf_counter() - wall0
             if wall >= job["seconds"] and steps >= 2:
                 break
+        sync()
+        wall = time.perf_counter() - wall0
         cpu = time.process_time() - cpu0
         best_wall, best_cpu = min(best_wall, wall / steps), min(best_cpu, cpu / steps)
         total_steps += steps
     print(json.dumps({
         "torch": torch.__version__,
+        "device": torch.cuda.get_device_name(0) if device == "cuda" else "cpu",
         "params": params,
         "threads": torch.get_num_threads(),
         "steps": total_steps,

@@ -6,6 +6,7 @@ describe('parseCliArgs', () => {
     const o = parseCliArgs(['--profile', 'full', '--cv', 'group-kfold', '--folds', '5', '--task', 'binary', '--seed', '7', '--backend', 'cpu', '--data', 'd', '--out', 'o', '--workers', '1']);
     expect(o.overrides).toEqual({ profile: 'full', cv: { scheme: 'group-kfold', folds: 5 }, task: 'binary', seed: 7, backend: 'cpu', workers: 1 });
     expect(o).toMatchObject({ data: 'd', out: 'o', help: false });
+    expect(parseCliArgs(['--backend', 'webgpu']).overrides).toEqual({ backend: 'webgpu' });
     expect(parseCliArgs(['--help']).help).toBe(true);
     expect(parseCliArgs([]).overrides).toEqual({});
     expect(parseCliArgs(['--preset', 'privileged', '--repeats', '3']).overrides).toEqual({ preset: 'privileged', cv: { repeats: 3 } });
@@ -24,6 +25,7 @@ describe('parseCliArgs', () => {
     [['--repeats', '0'], '--repeats: expected an integer from 1 to 100'],
     [['--resume', 'e1'], '--resume: needs --queue'],
     [['--queue', 'redis://h:1', '--resume', 'e1', '--seed', '3', '--folds', '4'], '--resume: the experiment keeps its own config; drop --cv/--folds/--repeats, --seed'],
+    [['--backend', 'cuda'], '--backend: expected one of auto, webgpu, tfjs-node-gpu, tfjs-node, wasm, cpu, got "cuda"'],
   ])('rejects %j naming the flag', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(expect.objectContaining({ code: 'CLI_BAD_FLAG', message: expect.stringContaining(message) }));
   });

@@ -1,6 +1,7 @@
 /** @module Command-line flags of `trainer:distill` → validated options, or a `CLI_BAD_FLAG` naming the flag. */
 import { parseArgs } from 'node:util';
 import { PRESETS } from '@painkd/distill';
+import { BACKEND_NAMES } from '@painkd/models';
 import { TrainerError } from '../errors.js';
 
 /** What the flags ask for; `undefined` means "not given" (config file or defaults decide). */
@@ -22,7 +23,7 @@ const CHOICES = {
   preset: PRESETS,
   cv: ['group-kfold', 'loso'],
   task: ['multiclass', 'binary'],
-  backend: ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'],
+  backend: ['auto', ...BACKEND_NAMES],
 } as const;
 
 /**

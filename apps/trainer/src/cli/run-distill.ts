@@ -15,6 +15,7 @@ import {
   type ViewDatasets,
 } from '@painkd/distill';
 import { finishExperiment, queueScheduler, readExperiment } from '@painkd/distill/queue';
+import { describeAdapter } from '@painkd/models';
 import { parseCliArgs, type CliOptions } from './parse-args.js';
 import { repoRoot, userPath } from './paths.js';
 import { USAGE } from './usage.js';
@@ -85,10 +86,19 @@ export async function runDistillCli(argv: readonly string[], io: CliIo): Promise
           },
         })
       : undefined;
-    const outcome = await runExperiment({ views, source, config, ...(scheduler ? { scheduler } : {}), signal: controller.signal, onProgress: (p) => view!.update(p) });
+    const outcome = await runExperiment({
+      views,
+      source,
+      config,
+      ...(scheduler ? { scheduler } : {}),
+      signal: controller.signal,
+      onRuntime: (r) => view!.note(`training on ${runtimeName(r)} with ${r.workers} worker(s)`),
+      onProgress: (p) => view!.update(p),
+    });
     view.close();
     throwIfAborted(controller.signal);
-    io.stderr.write(`trained on ${outcome.report.runtime?.backend} with ${outcome.report.runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
+    const runtime = outcome.report.runtime;
+    io.stderr.write(`trained on ${runtime ? runtimeName(runtime) : 'an unknown backend'} with ${runtime?.workers} worker(s) in ${seconds(outcome.report.wallMs)}; writing outputs…\n`);
     const report = await writeOutputs(staging.path, outcome, config, preprocess, () => throwIfAborted(controller.signal));
     throwIfAborted(controller.signal);
     await staging.commit();
@@ -173,6 +183,11 @@ function summary(report: ExperimentReport, out: string, wallMs: number): string 
   }
   lines.push(`wrote ${out}/{report.json,report.md,report.html${report.finalModels ? ',manifest.json,*.onnx,*.tflite,student_int8.{h,cc},latency.json,nets/' : ''}}`, '');
   return lines.join('\n');
+}
+
+/** `webgpu (nvidia hopper · NVIDIA H100 80GB HBM3)`, or the backend name alone. */
+function runtimeName(runtime: NonNullable<ExperimentReport['runtime']>): string {
+  return runtime.adapter ? `${runtime.backend} (${describeAdapter(runtime.adapter)})` : runtime.backend;
 }
 
 function seconds(ms: number): string {

@@ -18,7 +18,8 @@ Flags:
   --cv <scheme>       group-kfold (default) | loso (leave one subject out)
   --folds <n>         folds for group-kfold (default 5)
   --task <t>          multiclass (BL1, PA1–PA4; default) | binary (BL1 vs PA4)
-  --backend <name>    auto (default) | tfjs-node-gpu | tfjs-node | wasm | cpu
+  --backend <name>    auto (default: a hardware GPU through webgpu, else wasm) | webgpu | tfjs-node-gpu
+                      | tfjs-node | wasm | cpu
   --seed <n>          seed of folds, initial weights and batch order (default 42)
   --workers <n>       parallel fold workers (default: one per core)
   --out <dir>         output folder (default artifacts/ at the repo root); replaced atomically at the end

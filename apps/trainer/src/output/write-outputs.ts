@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderReportMarkdown, type ExperimentConfig, type ExperimentOutcome, type ExperimentReport } from '@painkd/distill';
+import { experimentConfigHash, renderReportMarkdown, studentView, type ExperimentConfig, type ExperimentOutcome, type ExperimentReport } from '@painkd/distill';
 import { writeArtifact } from '@painkd/models';
 import type { PreprocessConfig } from '@painkd/signals';
 import { writeReportHtml } from '../report-html/index.js';
@@ -36,6 +36,7 @@ export async function writeOutputs(
   throwIfAborted: () => void,
 ): Promise<ExperimentReport> {
   const { data } = outcome;
+  const view = studentView(config);
   const per = data.length * data.channels;
   const windowOf = (i: number): Float32Array => data.x.slice(i * per, (i + 1) * per);
   const quantization = await quantizationRows(outcome, { calibrationWindows: CALIBRATION_WINDOWS, seed: config.seed, throwIfAborted });
@@ -76,6 +77,9 @@ export async function writeOutputs(
       classLabels: report.classLabels,
       metrics: artifactMetrics(quantization),
       task: config.task,
+      channels: view.channels.map((c) => c.source),
+      ...(report.runtime ? { training: report.runtime } : {}),
+      experiment: { name: config.name, preset: config.preset, profile: config.profile, configHash: experimentConfigHash(config), studentView: { ...view } },
     });
     throwIfAborted();
     const latency = await measureArtifactLatency(written, { teacher: final.teacher, student: final.student }, calibrationWindows[0]!);

@@ -4,7 +4,7 @@
  * run {@link ExperimentJob}s of any number of experiments ({@link JobContext}).
  */
 import type { Worker } from 'node:worker_threads';
-import { initBackend, type BackendName } from '@painkd/models';
+import { initBackend, type BackendName, type GpuAdapterInfo } from '@painkd/models';
 import { startModuleWorker } from '@painkd/signals/node';
 import type { ExperimentJob, ExperimentJobResult, JobProgress, TeacherCaches } from './experiment-job.js';
 import { planExperiment, type ExperimentPlan } from './experiment-plan.js';
@@ -17,6 +17,8 @@ import { DistillError } from '../errors.js';
 export interface JobExecutor {
   /** Name of the tfjs backend the jobs train on. */
   readonly backend: string;
+  /** The GPU adapter of the webgpu backend. */
+  readonly adapter?: GpuAdapterInfo;
   readonly capacity: number;
   run(context: JobContext, job: ExperimentJob, caches: TeacherCaches, onProgress: (p: JobProgress) => void): Promise<ExperimentJobResult>;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export async function inThreadExecutor(backend: string, signal?: AbortSignal): P
   let queue: Promise<unknown> = Promise.resolve();
   return {
     backend: info.name,
+    ...(info.adapter ? { adapter: info.adapter } : {}),
     capacity: 1,
     run(context, job, caches, onProgress) {
       const next = queue.then(() => {
@@ -98,9 +101,9 @@ export async function workerPoolExecutor(backend: string, count: number, signal?
   };
   const ready = slots.map(
     (slot) =>
-      new Promise<string>((resolve, reject) => {
+      new Promise<{ backend: string; adapter?: GpuAdapterInfo }>((resolve, reject) => {
         slot.worker.on('message', (message: FromWorker) => {
-          if (message.type === 'ready') return resolve(message.backend);
+          if (message.type === 'ready') return resolve({ backend: message.backend, ...(message.adapter ? { adapter: message.adapter } : {}) });
           if (message.id === null) return reject(message.type === 'error' ? reviveError(message.error) : new Error('job worker: unexpected message'));
           const entry = pending.get(message.id);
           if (!entry) return;
@@ -121,7 +124,7 @@ export async function workerPoolExecutor(backend: string, count: number, signal?
         });
       }),
   );
-  let backends: string[];
+  let backends: { backend: string; adapter?: GpuAdapterInfo }[];
   try {
     backends = await Promise.all(ready);
   } catch (error) {
@@ -135,7 +138,8 @@ export async function workerPoolExecutor(backend: string, count: number, signal?
   });
 
   return {
-    backend: backends[0]!,
+    backend: backends[0]!.backend,
+    ...(backends[0]!.adapter ? { adapter: backends[0]!.adapter } : {}),
     capacity: count,
     async run(context, job, caches, onProgress) {
       if (failure) throw failure;

@@ -25,7 +25,7 @@ function planFor(context: ToWorker['context']): ExperimentPlan {
 
 try {
   const info = await initBackend(backend as BackendName);
-  post({ type: 'ready', backend: info.name });
+  post({ type: 'ready', backend: info.name, ...(info.adapter ? { adapter: info.adapter } : {}) });
   port.on('message', (message: ToWorker) => {
     Promise.resolve()
       .then(() => runExperimentJob(message.job, planFor(message.context), message.caches, { onProgress: (progress) => post({ type: 'progress', id: message.id, progress }) }))

@@ -2,6 +2,7 @@
  * @module `report.md`: the experiment report as Markdown tables (views, methods, size sweep,
  * paired comparisons, folds, binary task, int8 per format, runs).
  */
+import { describeAdapter } from '@painkd/models';
 import { count, num, pct, row, seconds, signedPoints } from './markdown-format.js';
 import { comparisonsMarkdown } from './report-markdown-comparisons.js';
 import { sizeSweepMarkdown } from './report-markdown-sweep.js';
@@ -32,7 +33,7 @@ export function renderReportMarkdown(report: ExperimentReport): string {
   out.push(`# painkd experiment report`, '');
   out.push(
     `- Created ${report.createdAt} by painkd ${report.painkdVersion}; wall time ${seconds(report.wallMs)}` +
-      (report.runtime ? ` on tfjs \`${report.runtime.backend}\` with ${report.runtime.workers} worker(s)` : ''),
+      (report.runtime ? ` on tfjs \`${report.runtime.backend}\`${report.runtime.adapter ? ` (${describeAdapter(report.runtime.adapter)})` : ''} with ${report.runtime.workers} worker(s)` : ''),
     `- Data: ${d.source} (${d.root}), ${d.subjects} subjects, windows per class ${d.windowsPerClass.join(' / ')} (${report.classLabels.join(' / ')}), ` +
       `${d.windowSamples} samples at ${d.sampleRate} Hz`,
     `- Task: ${report.task}; cross-validation: ${report.cv.scheme}, ${report.cv.folds} folds${repeats > 1 ? ` × ${repeats} repeats (a fold seed each)` : ''} grouped by subject (seed ${report.cv.seed}); ` +

@@ -2,6 +2,7 @@
  * @module The shape of `report.json`: the contract between the experiment runner (which fills
  * it), the markdown and HTML report writers, and anyone reading a run afterwards.
  */
+import type { GpuAdapterInfo } from '@painkd/models';
 import type { PairedComparison } from '../stats/index.js';
 
 /** Mean and sample standard deviation over folds. */
@@ -114,6 +115,14 @@ export interface ExampleTrace {
   readonly samples: readonly number[];
 }
 
+/** Where a run trained. */
+export interface RuntimeInfo {
+  readonly backend: string;
+  readonly workers: number;
+  /** The GPU adapter the webgpu backend computed on: vendor, architecture, device. */
+  readonly adapter?: GpuAdapterInfo;
+}
+
 /** One input view of a run, as the report describes it. */
 export interface ViewSummary {
   readonly name: string;
@@ -193,8 +202,8 @@ export interface ExperimentReport {
   readonly quantization?: readonly QuantizationRow[];
   /** The final teacher and student trained after CV for export, when the run made them. */
   readonly finalModels?: FinalModelsReport;
-  /** The tfjs backend the nets trained on and the number of parallel fold workers. */
-  readonly runtime?: { readonly backend: string; readonly workers: number };
+  /** The tfjs backend the nets trained on, the number of parallel fold workers, and the GPU adapter (webgpu). */
+  readonly runtime?: RuntimeInfo;
   readonly wallMs: number;
 }
 

@@ -4,7 +4,7 @@
  * final models → the `ExperimentReport`.
  */
 import { availableParallelism } from 'node:os';
-import { PAINKD_VERSION } from '@painkd/models';
+import { initBackend, PAINKD_VERSION, type BackendName } from '@painkd/models';
 import { CLASS_LABELS, type ViewConfig } from '@painkd/signals';
 import { compareWithBaseline, testTrainRatio } from './compare-methods.js';
 import { resolveViews, studentRuns, teacherRuns, type ExperimentConfig, type TrainingConfig } from './experiment-config.js';
@@ -12,7 +12,7 @@ import type { FinalModels, TrainedNet, UnitResult } from './experiment-job.js';
 import { initialUnits, planExperiment, unitFold, unitNumber, unitStudents, unitTeachers, type ExperimentPlan, type Unit, type ViewDatasets } from './experiment-plan.js';
 import { inThreadExecutor, workerPoolExecutor } from './job-executor.js';
 import { ProgressTracker, type ExperimentProgress, type JobPlan } from './progress-tracker.js';
-import type { ExampleTrace, ExperimentReport, FoldResult, MethodResult, ViewSummary } from './report-types.js';
+import type { ExampleTrace, ExperimentReport, FoldResult, MethodResult, RuntimeInfo, ViewSummary } from './report-types.js';
 import { localScheduler, type SchedulerFactory, type UnitScheduler } from './unit-scheduler.js';
 import type { WindowDataset } from '../data/window-dataset.js';
 import { DistillError } from '../errors.js';
@@ -39,6 +39,8 @@ export interface RunExperimentOptions {
   /** Where the jobs run (default: {@link localSchedulerFactory}). */
   readonly scheduler?: SchedulerFactory;
   readonly onProgress?: (progress: ExperimentProgress) => void;
+  /** Called once the scheduler has chosen where jobs run (backend, workers, GPU adapter), before training. */
+  readonly onRuntime?: (runtime: RuntimeInfo) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -63,7 +65,8 @@ export interface ExperimentOutcome {
 
 /**
  * The default scheduler: jobs on `config.workers` worker threads (`auto`: one per core, at most
- * one per job of the initial units; 1 = this thread).
+ * one per job of the initial units, but one on a software GPU; 1 = this thread); on webgpu each
+ * thread opens its own device.
  *
  * @example
  * await runExperiment({ views, source, config, scheduler: localSchedulerFactory });
@@ -71,8 +74,13 @@ export interface ExperimentOutcome {
 export const localSchedulerFactory: SchedulerFactory = async (plan, views, signal) => {
   const { config } = plan;
   const jobs = initialUnits(plan).reduce((n, unit) => n + 1 + unitStudents(config, unit).length, 0);
-  const count = config.workers === 'auto' ? Math.min(availableParallelism(), jobs) : config.workers;
-  const executor = count > 1 ? await workerPoolExecutor(config.backend, count, signal) : await inThreadExecutor(config.backend, signal);
+  // Resolve the backend once, here; threads then start the resolved one. On a hardware GPU each
+  // thread opens its own device on the adapter (parallel command streams: one JavaScript thread
+  // cannot issue small dispatches fast enough to keep a GPU busy); a software GPU already uses
+  // every core, so `auto` gives it one thread.
+  const backend = await initBackend(config.backend as BackendName);
+  const count = config.workers === 'auto' ? (backend.adapter?.software ? 1 : Math.min(availableParallelism(), jobs)) : config.workers;
+  const executor = count > 1 ? await workerPoolExecutor(backend.name, count, signal) : await inThreadExecutor(backend.name, signal);
   return localScheduler(executor, plan, views);
 };
 
@@ -97,6 +105,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const { data, repeats, perRepeat } = plan;
   const units = initialUnits(plan);
   const scheduler: UnitScheduler = await (options.scheduler ?? localSchedulerFactory)(plan, options.views, options.signal);
+  options.onRuntime?.(scheduler.runtime());
   const tracker = new ProgressTracker(units.map((u) => jobPlan(u, plan)), 1, perRepeat * repeats.length);
   const hooks = {
     onProgress: (p: Parameters<ProgressTracker['update']>[0]) => options.onProgress?.(tracker.update(p)),

@@ -55,9 +55,9 @@ async function runTeachers(unit: Unit, plan: ExperimentPlan, split: FoldTensors,
     const teacher = createNet(spec, { seed: deriveSeed(config.seed, 0x7465, index, ...(t === 0 ? [] : [t])) });
     try {
       const outcome = await train(teacher, run.id, { ce: 1 }, tensors, run.training, config.seed, index, true, hooks);
-      if (used.has(run.id)) caches[run.id] = cacheOf(teacher, tensors.x);
-      if (tensors.testX) results.push({ id: run.id, params: teacher.paramCount, arch: spec.arch, result: evaluate(predictLogits(teacher, tensors.testX), split.testLabels, split.fold, unit, outcome) });
-      if (unit.kind === 'final' && run.id === 'teacher') exported = { spec, weights: teacher.getWeights(), params: teacher.paramCount, outcome: withoutHistory(outcome) };
+      if (used.has(run.id)) caches[run.id] = await cacheOf(teacher, tensors.x);
+      if (tensors.testX) results.push({ id: run.id, params: teacher.paramCount, arch: spec.arch, result: evaluate(await predictLogits(teacher, tensors.testX), split.testLabels, split.fold, unit, outcome) });
+      if (unit.kind === 'final' && run.id === 'teacher') exported = { spec, weights: await teacher.readWeights(), params: teacher.paramCount, outcome: withoutHistory(outcome) };
     } finally {
       teacher.dispose();
     }
@@ -82,10 +82,10 @@ async function runStudent(unit: Unit, id: string, plan: ExperimentPlan, caches: 
     regressor = needsRegressor(run.loss) && cache ? createHintRegressor(student.hiddenSize, cache.hiddenSize, { seed: deriveSeed(config.seed, 0x7267, index) }) : undefined;
     const outcome = await train(student, run.id, run.loss, teacher ? { ...tensors, teacher } : tensors, run.training, config.seed, index, false, hooks, regressor);
     const result = tensors.testX
-      ? { id: run.id, params: student.paramCount, arch: spec.arch, result: evaluate(predictLogits(student, tensors.testX), split.testLabels, split.fold, unit, outcome) }
+      ? { id: run.id, params: student.paramCount, arch: spec.arch, result: evaluate(await predictLogits(student, tensors.testX), split.testLabels, split.fold, unit, outcome) }
       : undefined;
     const keep = unit.kind === 'final' || keepsStudent(plan, unit, run.id);
-    const net = keep ? { spec, weights: student.getWeights(), params: student.paramCount, outcome: withoutHistory(outcome) } : undefined;
+    const net = keep ? { spec, weights: await student.readWeights(), params: student.paramCount, outcome: withoutHistory(outcome) } : undefined;
     return { kind: 'student', unit, backend: activeBackend(), student: run.id, ...(result ? { result } : {}), ...(net ? { net } : {}) };
   } finally {
     student.dispose();
@@ -143,12 +143,13 @@ class FoldTensors {
   }
 }
 
-/** A frozen teacher's outputs on `x`, as plain arrays. */
-function cacheOf(teacher: Net, x: tf.Tensor3D): TeacherCache {
+/** A frozen teacher's outputs on `x`, as plain arrays (read asynchronously: GPU backends have no synchronous read). */
+async function cacheOf(teacher: Net, x: tf.Tensor3D): Promise<TeacherCache> {
   const out = teacherOutputs(teacher, x);
   try {
     const [rows, classes] = out.logits.shape;
-    return { rows, classes, hiddenSize: out.hidden.shape[1], logits: out.logits.dataSync() as Float32Array, hidden: out.hidden.dataSync() as Float32Array };
+    const [logits, hidden] = (await Promise.all([out.logits.data(), out.hidden.data()])) as [Float32Array, Float32Array];
+    return { rows, classes, hiddenSize: out.hidden.shape[1], logits, hidden };
   } finally {
     tf.dispose([out.logits, out.hidden]);
   }

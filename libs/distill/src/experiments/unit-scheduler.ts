@@ -8,6 +8,7 @@ import type { ExperimentJobResult, JobProgress, StudentJobResult, TeacherCaches,
 import { unitNumber, unitStudents, unitTeachers, type ExperimentPlan, type Unit, type ViewDatasets } from './experiment-plan.js';
 import type { JobExecutor } from './job-executor.js';
 import type { JobCounts } from './progress-tracker.js';
+import type { RuntimeInfo } from './report-types.js';
 import { assembleUnit } from './unit-result.js';
 import { needsTeacher } from '../training/loss-spec.js';
 
@@ -24,7 +25,7 @@ export interface UnitScheduler {
   /** Units → their results, in the order given. */
   run(units: readonly Unit[], hooks: SchedulerHooks): Promise<UnitResult[]>;
   /** Where the jobs trained, for the report (after `run`). */
-  runtime(): { readonly backend: string; readonly workers: number };
+  runtime(): RuntimeInfo;
   close(): Promise<void>;
 }
 
@@ -75,7 +76,7 @@ export function localScheduler(executor: JobExecutor, plan: ExperimentPlan, view
         }),
       );
     },
-    runtime: () => ({ backend: executor.backend, workers: executor.capacity }),
+    runtime: () => ({ backend: executor.backend, workers: executor.capacity, ...(executor.adapter ? { adapter: executor.adapter } : {}) }),
     close: () => executor.close(),
   };
 }

@@ -1,4 +1,5 @@
 /** @module Messages between a job executor and its worker threads. */
+import type { GpuAdapterInfo } from '@painkd/models';
 import type { ExperimentConfig } from './experiment-config.js';
 import type { ExperimentJob, ExperimentJobResult, JobProgress, TeacherCaches } from './experiment-job.js';
 import type { ViewDatasets } from './experiment-plan.js';
@@ -35,7 +36,7 @@ export type ToWorker = {
 
 /** Thread → executor. */
 export type FromWorker =
-  | { readonly type: 'ready'; readonly backend: string }
+  | { readonly type: 'ready'; readonly backend: string; readonly adapter?: GpuAdapterInfo }
   | { readonly type: 'progress'; readonly id: number; readonly progress: JobProgress }
   | { readonly type: 'result'; readonly id: number; readonly result: ExperimentJobResult }
   | { readonly type: 'error'; readonly id: number | null; readonly error: SerializedError };

@@ -28,8 +28,9 @@ export function tinyNet(inputSize: number, hiddenSize: number, classes: number, 
         return { hidden, logits: tf.add(tf.matMul(hidden, vars[2]), vars[3]) as tf.Tensor2D };
       });
     },
-    getWeights(): NetWeights {
-      return new Map<string, WeightTensor>(vars.map((v) => [v.name, { shape: v.shape, data: v.dataSync().slice() as Float32Array }]));
+    async readWeights(): Promise<NetWeights> {
+      const values = await Promise.all(vars.map((v) => v.data()));
+      return new Map<string, WeightTensor>(vars.map((v, i) => [v.name, { shape: v.shape, data: Float32Array.from(values[i] as Float32Array) }]));
     },
     setWeights(weights: NetWeights): void {
       for (const v of vars) {

@@ -1,9 +1,7 @@
 /** @module Public exports of the training part of @painkd/distill. */
 export * from './loss-spec.js';
 export * from './objective.js';
-export * from './optimizer.js';
 export * from './plateau.js';
 export * from './predict.js';
-export * from './scheduled-adam.js';
 export * from './train-net.js';
 export * from './trainable-net.js';

@@ -1,34 +1,30 @@
 /** @module Batched inference: logits (and optionally hidden features) of a net on many windows. */
 import * as tf from '@tensorflow/tfjs';
+import { inferenceBatchSize } from '@painkd/models';
 import type { TeacherBatch } from './objective.js';
 import type { TrainableNet } from './trainable-net.js';
 
-/** Rows per forward pass during inference; large enough to amortise op dispatch, small in memory. */
-export const INFERENCE_BATCH = 512;
-
 /**
- * Logits of `net` (inference mode) on every window of `x`, row-major `[n, classes]`.
+ * Logits of `net` (inference mode) on every window of `x`, row-major `[n, classes]`: passes of
+ * `inferenceBatchSize()` windows (a GPU backend takes thousands at once), joined on the backend
+ * and read once, asynchronously.
  *
  * @example
- * const logits = predictLogits(net, xTest);
+ * const logits = await predictLogits(net, xTest);
  */
-export function predictLogits(net: TrainableNet, x: tf.Tensor3D, batchSize = INFERENCE_BATCH): Float32Array {
-  const n = x.shape[0];
-  const parts: Float32Array[] = [];
-  for (let start = 0; start < n; start += batchSize) {
-    const size = Math.min(batchSize, n - start);
-    const logits = tf.tidy(() => net.apply(tf.slice(x, [start, 0, 0], [size, -1, -1]), false).logits);
-    parts.push(logits.dataSync() as Float32Array);
-    logits.dispose();
-  }
-  const total = parts.reduce((a, p) => a + p.length, 0);
-  const out = new Float32Array(total);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+export async function predictLogits(net: TrainableNet, x: tf.Tensor3D, batchSize = inferenceBatchSize()): Promise<Float32Array> {
+  const logits = tf.tidy(() => {
+    const n = x.shape[0];
+    const parts: tf.Tensor2D[] = [];
+    for (let start = 0; start < n; start += batchSize) {
+      const size = Math.min(batchSize, n - start);
+      parts.push(net.apply(size === n ? x : tf.slice(x, [start, 0, 0], [size, -1, -1]), false).logits);
+    }
+    return parts.length === 1 ? parts[0] : tf.concat(parts, 0);
+  });
+  const values = Float32Array.from((await logits.data()) as Float32Array);
+  logits.dispose();
+  return values;
 }
 
 /**
@@ -41,7 +37,7 @@ export function predictLogits(net: TrainableNet, x: tf.Tensor3D, batchSize = INF
  * // … train every student …
  * tf.dispose([cache.logits, cache.hidden]);
  */
-export function teacherOutputs(teacher: TrainableNet, x: tf.Tensor3D, batchSize = INFERENCE_BATCH): TeacherBatch {
+export function teacherOutputs(teacher: TrainableNet, x: tf.Tensor3D, batchSize = inferenceBatchSize()): TeacherBatch {
   const n = x.shape[0];
   const logits: tf.Tensor2D[] = [];
   const hidden: tf.Tensor2D[] = [];

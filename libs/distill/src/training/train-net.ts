@@ -1,12 +1,17 @@
-/** @module The training loop: Adam, seeded mini-batches, early stopping and LR-on-plateau on validation. */
+/**
+ * @module The training loop: Adam, seeded mini-batches, early stopping and LR-on-plateau on
+ * validation. Nothing is read synchronously: each step's loss is read asynchronously while later
+ * steps are queued (at most {@link MAX_STEPS_IN_FLIGHT} ahead), so a GPU backend never waits for
+ * the host between steps.
+ */
 import * as tf from '@tensorflow/tfjs';
+import { createAdam } from '@painkd/models';
 import { createRng, deriveSeed } from '@painkd/signals';
 import type { LossSpec } from './loss-spec.js';
 import { needsRegressor, needsTeacher } from './loss-spec.js';
 import { objectiveLoss, type TeacherBatch } from './objective.js';
 import { PlateauTracker, type PlateauOptions } from './plateau.js';
 import { predictLogits } from './predict.js';
-import { createOptimizer } from './optimizer.js';
 import type { HintRegressorLike, TrainableNet } from './trainable-net.js';
 import { DistillError } from '../errors.js';
 import type { EpochRecord } from '../experiments/report-types.js';
@@ -62,10 +67,13 @@ export interface TrainOutcome {
   readonly trainMs: number;
 }
 
+/** Steps queued before the loop waits for the oldest step's loss value. */
+const MAX_STEPS_IN_FLIGHT = 4;
+
 /**
  * Trains `net` (and the hint regressor, if any) on `data` by minimising `loss` with Adam
- * ({@link createOptimizer})
- * over seeded mini-batches (a fresh permutation per epoch, the last batch may be smaller).
+ * (@painkd/models' `createAdam`, PyTorch's update) over seeded mini-batches (a fresh permutation
+ * per epoch, the last batch may be smaller).
  * After every epoch the validation cross-entropy decides: the best weights are kept, the
  * learning rate drops on a plateau, training stops after `patience` epochs without improvement;
  * the best epoch's weights are restored at the end. Every intermediate tensor is disposed
@@ -82,41 +90,42 @@ export async function trainNet(net: TrainableNet, loss: LossSpec, data: TrainDat
   const n = data.x.shape[0];
   const batches = Math.ceil(n / options.batchSize);
   const variables = [...net.trainableVariables, ...(needsRegressor(loss) ? hooks.regressor!.trainableVariables : [])];
-  const optimizer = createOptimizer(options.learningRate);
+  const optimizer = createAdam({ learningRate: options.learningRate });
   const plateau = new PlateauTracker(options, options.learningRate);
   const history: EpochRecord[] = [];
-  let best = { epoch: 0, weights: net.getWeights() };
+  let best = { epoch: 0, weights: await net.readWeights() };
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const order = permutation(n, deriveSeed(options.seed, epoch));
-      let lossSum = 0;
+      const losses = new EpochLosses(epoch);
       for (let b = 0; b < batches; b++) {
         throwIfAborted(hooks.signal);
+        losses.throwIfDiverged();
         const idx = order.subarray(b * options.batchSize, Math.min(n, (b + 1) * options.batchSize));
-        const v = tf.tidy(() => {
+        const value = tf.tidy(() => {
           const indices = tf.tensor1d(idx, 'int32');
           const xb = tf.gather(data.x, indices);
           const yb = tf.gather(data.labels, indices);
           const teacher = data.teacher && needsTeacher(loss)
             ? { logits: tf.gather(data.teacher.logits, indices), hidden: tf.gather(data.teacher.hidden, indices) }
             : undefined;
-          return optimizer.step(() => objectiveLoss(loss, net.apply(xb, true), yb, epoch, { teacher, regressor: hooks.regressor }), variables);
+          return optimizer.minimize(() => objectiveLoss(loss, net.apply(xb, true), yb, epoch, { teacher, regressor: hooks.regressor }), variables);
         });
-        if (!Number.isFinite(v)) {
-          throw new DistillError('TRAIN_DIVERGED', `training loss became ${v} at epoch ${epoch}, batch ${b + 1}; lower the learning rate`, { epoch, batch: b + 1 });
-        }
-        lossSum += v * idx.length;
-        hooks.onBatch?.({ epoch, epochs: options.epochs, batch: b + 1, batches, loss: lossSum / Math.min(n, (b + 1) * options.batchSize) });
-        // Let the event loop run (Ctrl-C, progress output) between batches.
+        losses.read(b, idx.length, value);
+        if (losses.inFlight > MAX_STEPS_IN_FLIGHT) await losses.oldest();
+        // Let the event loop run (Ctrl-C, progress output, the device's callbacks) between batches.
         await new Promise((resolve) => setImmediate(resolve));
+        hooks.onBatch?.({ epoch, epochs: options.epochs, batch: b + 1, batches, loss: losses.runningMean() });
       }
-      const val = validationScores(net, data.valX, data.valLabels);
+      await losses.settled();
+      losses.throwIfDiverged();
+      const val = await validationScores(net, data.valX, data.valLabels);
       const learningRate = optimizer.learningRate;
       const decision = plateau.update(val.loss);
-      const record: EpochRecord = { epoch, trainLoss: lossSum / n, valLoss: val.loss, valAccuracy: val.accuracy, learningRate };
+      const record: EpochRecord = { epoch, trainLoss: losses.sum / n, valLoss: val.loss, valAccuracy: val.accuracy, learningRate };
       history.push(record);
       hooks.onEpoch?.(record);
-      if (decision.improved) best = { epoch, weights: net.getWeights() };
+      if (decision.improved) best = { epoch, weights: await net.readWeights() };
       optimizer.learningRate = decision.learningRate;
       if (decision.stop) break;
     }
@@ -131,10 +140,10 @@ export async function trainNet(net: TrainableNet, loss: LossSpec, data: TrainDat
  * Mean cross-entropy (natural log, float64 accumulation) and accuracy of `net` on windows `x`.
  *
  * @example
- * const { loss, accuracy } = validationScores(net, valX, valLabels);
+ * const { loss, accuracy } = await validationScores(net, valX, valLabels);
  */
-export function validationScores(net: TrainableNet, x: tf.Tensor3D, labels: Int32Array): { loss: number; accuracy: number } {
-  const logits = predictLogits(net, x);
+export async function validationScores(net: TrainableNet, x: tf.Tensor3D, labels: Int32Array): Promise<{ loss: number; accuracy: number }> {
+  const logits = await predictLogits(net, x);
   const classes = logits.length / labels.length;
   let loss = 0;
   let correct = 0;
@@ -149,6 +158,53 @@ export function validationScores(net: TrainableNet, x: tf.Tensor3D, labels: Int3
     if (arg === labels[i]) correct++;
   }
   return { loss: loss / labels.length, accuracy: correct / labels.length };
+}
+
+/** One epoch's step losses, read asynchronously as the device finishes each step. */
+class EpochLosses {
+  /** Σ loss · batch size over the steps read so far. */
+  sum = 0;
+  private rows = 0;
+  private diverged: { batch: number; value: number } | undefined;
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(private readonly epoch: number) {}
+
+  /** Starts reading step `batch`'s loss (`rows` windows) and disposes the tensor once read. */
+  read(batch: number, rows: number, value: tf.Scalar): void {
+    this.pending.push(
+      value.data().then((v) => {
+        value.dispose();
+        const loss = v[0]!;
+        if (!Number.isFinite(loss)) this.diverged ??= { batch: batch + 1, value: loss };
+        this.sum += loss * rows;
+        this.rows += rows;
+      }),
+    );
+  }
+
+  get inFlight(): number {
+    return this.pending.length;
+  }
+
+  oldest(): Promise<void> {
+    return this.pending.shift()!;
+  }
+
+  async settled(): Promise<void> {
+    await Promise.all(this.pending.splice(0));
+  }
+
+  /** Mean loss over the steps read so far (NaN before the first). */
+  runningMean(): number {
+    return this.sum / this.rows;
+  }
+
+  throwIfDiverged(): void {
+    if (this.diverged === undefined) return;
+    const { batch, value } = this.diverged;
+    throw new DistillError('TRAIN_DIVERGED', `training loss became ${value} at epoch ${this.epoch}, batch ${batch}; lower the learning rate`, { epoch: this.epoch, batch });
+  }
 }
 
 function permutation(n: number, seed: number): Int32Array {

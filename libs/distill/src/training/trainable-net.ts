@@ -16,8 +16,8 @@ export interface TrainableNet {
   readonly trainableVariables: readonly tf.Variable[];
   /** Forward pass on `[batch, length, channels]`; `training` switches dropout and batch-norm. */
   apply(x: tf.Tensor3D, training: boolean): NetOutputs;
-  /** A copy of every weight (trainable and batch-norm statistics). */
-  getWeights(): NetWeights;
+  /** A copy of every weight (trainable and batch-norm statistics), read asynchronously (every backend). */
+  readWeights(): Promise<NetWeights>;
   setWeights(weights: NetWeights): void;
 }
 

@@ -23,6 +23,7 @@ import {
   type RuntimeName,
 } from '@painkd/runtime';
 import type { PreprocessConfig } from '@painkd/signals';
+import type { GpuAdapterInfo } from '../backends/gpu-adapter.js';
 import type { NetSpec, NetWeights } from '../nets/net-spec.js';
 import { exportOnnx } from '../onnx/export-onnx.js';
 import { netStats } from '../onnx/net-stats.js';
@@ -59,6 +60,10 @@ export interface WriteArtifactOptions {
   /** Input channel names (default `['gsr']`). */
   readonly channels?: readonly string[];
   readonly task?: 'multiclass' | 'binary';
+  /** Where the nets were trained (the tfjs backend and its GPU adapter), recorded in the manifest. */
+  readonly training?: { readonly backend: string; readonly adapter?: GpuAdapterInfo };
+  /** The experiment the nets came from (name, preset, profile, config hash, the students' input view), recorded in the manifest. */
+  readonly experiment?: ArtifactManifestInput['experiment'];
   /**
    * Calibration: `minmax`, `percentile` (at `percentile`, default 99.99) or `best` (default: both,
    * keeping the one whose int8 logits agree better with fp32 on the calibration windows).
@@ -145,6 +150,8 @@ export async function writeArtifact(outDir: string, options: WriteArtifactOption
     model: { arch: student.spec.arch, config: { ...student.spec.config }, params: netStats(student.spec).params, classes: student.spec.classes },
     teacher: { arch: teacher.spec.arch, config: { ...teacher.spec.config }, params: netStats(teacher.spec).params },
     ...(options.task ? { task: options.task } : {}),
+    ...(options.training ? { training: { backend: options.training.backend, ...(options.training.adapter ? { adapter: { ...options.training.adapter } } : {}) } } : {}),
+    ...(options.experiment ? { experiment: options.experiment } : {}),
     input: { sampleRate: preprocess.sampleRate, windowSeconds: preprocess.windowSeconds, windowSamples: preprocess.windowSamples, channels: [...channels] },
     preprocess,
     classLabels: [...options.classLabels],

@@ -4,11 +4,24 @@
  * use the first that initialises, and when none does, throw one error listing every reason.
  */
 import { BackendError, type BackendAttempt } from './backend-error.js';
+import type { GpuAdapterInfo } from './gpu-adapter.js';
 
 /** Options every candidate receives. */
 export interface BackendInitOptions {
   /** Worker threads for backends that support them (wasm in browsers); ignored elsewhere. */
   readonly threads?: number;
+}
+
+/** How a candidate is being tried. */
+export interface BackendInitContext {
+  /** Chosen by `auto` rather than by name: a candidate may then refuse a poor device (a software GPU). */
+  readonly auto: boolean;
+}
+
+/** What an initialised candidate reports about itself. */
+export interface BackendDetails {
+  /** The GPU adapter it computes on (WebGPU). */
+  readonly adapter?: GpuAdapterInfo;
 }
 
 /** One backend a registry can try. */
@@ -18,7 +31,7 @@ export interface BackendCandidate {
   /** Lower runs first under `auto`. */
   readonly priority: number;
   /** Loads and activates the backend; throws (with a readable message) when it cannot. */
-  init(options: BackendInitOptions): Promise<void>;
+  init(options: BackendInitOptions, context: BackendInitContext): Promise<BackendDetails | void>;
 }
 
 /** What resolution chose and what it tried on the way. */
@@ -27,6 +40,8 @@ export interface BackendResolution {
   readonly name: string;
   /** Every candidate tried, in order, with failure reasons. */
   readonly tried: readonly BackendAttempt[];
+  /** The GPU adapter, when the chosen backend computes on one. */
+  readonly adapter?: GpuAdapterInfo;
 }
 
 /** A set of candidates resolved by priority. */
@@ -81,9 +96,9 @@ export function createBackendRegistry(): BackendRegistry {
       const tried: BackendAttempt[] = [];
       for (const candidate of queue) {
         try {
-          await candidate.init(options);
+          const details = await candidate.init(options, { auto: name === 'auto' });
           tried.push({ name: candidate.name, ok: true });
-          return { name: candidate.name, tried };
+          return { name: candidate.name, tried, ...(details?.adapter ? { adapter: details.adapter } : {}) };
         } catch (error) {
           tried.push({ name: candidate.name, ok: false, reason: reasonOf(error) });
         }

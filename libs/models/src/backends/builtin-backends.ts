@@ -1,7 +1,8 @@
 /**
- * @module The four tfjs backends painkd knows, in `auto` order: tfjs-node-gpu → tfjs-node → wasm
- * → cpu. The native bindings are optional and never installed by default: they are loaded with a
- * dynamic `import()` whose failure is recorded, not thrown.
+ * @module The five tfjs backends painkd knows, in `auto` order: webgpu (a hardware adapter only;
+ * see webgpu-backend.ts) → tfjs-node-gpu → tfjs-node → wasm → cpu. The tfjs-node bindings are
+ * optional and never installed by default: they are loaded with a dynamic `import()` whose
+ * failure is recorded, not thrown.
  *
  * WASM threads: `@tensorflow/tfjs-backend-wasm` 4.22 reports no multithread support under Node
  * (`WASM_HAS_MULTITHREAD_SUPPORT` is hard-wired to false there, tfjs#3830); forcing the flag makes
@@ -12,13 +13,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import { activateBackend } from './activate-backend.js';
 import type { BackendCandidate, BackendInitOptions } from './backend-registry.js';
-
-async function activate(tfName: string): Promise<void> {
-  const ok = await tf.setBackend(tfName);
-  if (!ok || tf.getBackend() !== tfName) throw new Error(`tf.setBackend('${tfName}') failed`);
-  await tf.ready();
-}
+import { webgpuCandidate } from './webgpu-backend.js';
 
 async function loadOptional(specifier: string): Promise<void> {
   try {
@@ -36,7 +33,7 @@ function nativeCandidate(name: 'tfjs-node-gpu' | 'tfjs-node', priority: number):
     priority,
     async init() {
       await loadOptional(specifier);
-      await activate('tensorflow');
+      await activateBackend('tensorflow');
     },
   };
 }
@@ -54,7 +51,7 @@ const wasmCandidate: BackendCandidate = {
   async init(options) {
     const threads = await wasmThreadsFor(options);
     if (threads > 1 && tf.findBackend('wasm') === null) tfWasm.setThreadsCount(threads);
-    await activate('wasm');
+    await activateBackend('wasm');
   },
 };
 
@@ -62,11 +59,11 @@ const cpuCandidate: BackendCandidate = {
   name: 'cpu',
   priority: 40,
   async init() {
-    await activate('cpu');
+    await activateBackend('cpu');
   },
 };
 
 /** The built-in candidates, in priority order. */
 export function builtinBackends(): BackendCandidate[] {
-  return [nativeCandidate('tfjs-node-gpu', 10), nativeCandidate('tfjs-node', 20), wasmCandidate, cpuCandidate];
+  return [webgpuCandidate(), nativeCandidate('tfjs-node-gpu', 10), nativeCandidate('tfjs-node', 20), wasmCandidate, cpuCandidate];
 }

@@ -2,19 +2,42 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { BackendError } from './backend-error.js';
 import { createBackendRegistry } from './backend-registry.js';
+import { adapterInfoOf } from './gpu-adapter.js';
 import { initBackend } from './init-backend.js';
+import { dawnAdapter } from './webgpu-backend.js';
 
 describe('initBackend', () => {
-  it('auto resolves to wasm here and says why the native backends failed', async () => {
+  it('auto takes webgpu only on a hardware adapter (else wasm) and says why the others failed', async () => {
+    const adapter = await dawnAdapter();
+    expect(adapter, 'ensure-system.sh installs Mesa lavapipe, so Dawn finds at least a software adapter').not.toBeNull();
+    const software = adapterInfoOf(adapter!).software;
     const info = await initBackend('auto');
-    expect(info.name).toBe('wasm');
-    expect(tf.getBackend()).toBe('wasm');
-    expect(info.tried.map((t) => t.name)).toEqual(['tfjs-node-gpu', 'tfjs-node', 'wasm']);
-    expect(info.tried[0]?.ok).toBe(false);
-    expect(info.tried[0]?.reason).toMatch(/@tensorflow\/tfjs-node-gpu/);
-    expect(info.tried[1]?.reason).toMatch(/@tensorflow\/tfjs-node/);
-    expect(info.tried[2]).toEqual({ name: 'wasm', ok: true });
+    expect(info.name).toBe(software ? 'wasm' : 'webgpu');
+    expect(tf.getBackend()).toBe(info.name);
+    expect(info.tried[0]?.name).toBe('webgpu');
+    if (software) {
+      expect(info.tried.map((t) => t.name)).toEqual(['webgpu', 'tfjs-node-gpu', 'tfjs-node', 'wasm']);
+      expect(info.tried[0]?.reason).toMatch(/software one .*slower than wasm: auto skips it/);
+      expect(info.tried[1]?.reason).toMatch(/@tensorflow\/tfjs-node-gpu/);
+      expect(info.tried[2]?.reason).toMatch(/@tensorflow\/tfjs-node/);
+      expect(info.tried[3]).toEqual({ name: 'wasm', ok: true });
+      expect(info.adapter).toBeUndefined();
+    } else {
+      expect(info.adapter?.software).toBe(false);
+    }
     expect(info.threads).toBe(1);
+  });
+
+  it('selects webgpu by name even on a software adapter, names the adapter, and computes on it', async () => {
+    const info = await initBackend('webgpu');
+    expect(info.name).toBe('webgpu');
+    expect(tf.getBackend()).toBe('webgpu');
+    expect(info.adapter?.vendor).not.toBe('');
+    expect(info.adapter?.device).not.toBe('');
+    const sum = tf.add(tf.tensor1d([1, 2]), tf.tensor1d([3, 4]));
+    expect(Array.from(await sum.data())).toEqual([4, 6]);
+    sum.dispose();
+    await initBackend('wasm');
   });
 
   it('selects a named backend alone and computes on it', async () => {

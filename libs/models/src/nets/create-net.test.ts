@@ -71,6 +71,22 @@ describe('createNet', () => {
     b.dispose();
   });
 
+  it('readWeights reads the same copy asynchronously on every backend; getWeights and predictNet refuse a GPU backend with NET_SYNC_READ', async () => {
+    const spec = buildNetSpec('student-tiny', {}, io);
+    const a = createNet(spec, { seed: 1 });
+    const w = a.getWeights();
+    expect(await a.readWeights()).toEqual(w);
+    a.dispose();
+    await initBackend('webgpu');
+    const g = createNet(spec, { seed: 5 });
+    g.setWeights(w);
+    expect(await g.readWeights()).toEqual(w);
+    expect(() => g.getWeights()).toThrow(expect.objectContaining({ code: 'NET_SYNC_READ' }));
+    expect(() => predictNet(g, windows(2, 1))).toThrow(expect.objectContaining({ code: 'NET_SYNC_READ' }));
+    g.dispose();
+    await initBackend('wasm');
+  });
+
   it('training mode: batch statistics, moving-stat updates and seeded dropout; inference is deterministic', () => {
     const spec = buildNetSpec('teacher-cnn', {}, io);
     const net = createNet(spec, { seed: 5 });

@@ -16,6 +16,7 @@ import { batchNormTrain } from '../ops/batch-norm.js';
 import { conv1dView } from '../ops/conv1d.js';
 import { dense } from '../ops/dense.js';
 import { globalAvgPool1dView } from '../ops/global-avg-pool1d.js';
+import { hostMemory } from '../ops/host-view.js';
 import { maxPool1dView } from '../ops/max-pool1d.js';
 import { filled, glorotUniform, heNormal, initRng } from './init.js';
 import { NetError } from './net-error.js';
@@ -159,9 +160,17 @@ class SpecNet implements Net {
 
   getWeights(): NetWeights {
     this.assertLive();
+    if (!hostMemory()) throw new NetError('NET_SYNC_READ', `getWeights() reads synchronously, which the ${tf.getBackend()} backend cannot do: use readWeights()`);
     const out = new Map<string, WeightTensor>();
     for (const [key, p] of this.params) out.set(key, { shape: [...p.shape], data: (p.variable.dataSync() as Float32Array).slice() });
     return out;
+  }
+
+  async readWeights(): Promise<NetWeights> {
+    this.assertLive();
+    const entries = [...this.params];
+    const values = await Promise.all(entries.map(([, p]) => p.variable.data()));
+    return new Map(entries.map(([key, p], i): [string, WeightTensor] => [key, { shape: [...p.shape], data: Float32Array.from(values[i] as Float32Array) }]));
   }
 
   setWeights(weights: NetWeights): void {

@@ -8,11 +8,12 @@ export type NetErrorCode =
   | 'NET_BAD_SPEC'
   | 'NET_BAD_WEIGHTS'
   | 'NET_BAD_INPUT'
-  | 'NET_DISPOSED';
+  | 'NET_DISPOSED'
+  | 'NET_SYNC_READ';
 
 /**
  * Raised for an unknown architecture, a config or spec that yields no valid net, weights that do
- * not fit, or an input of the wrong shape.
+ * not fit, an input of the wrong shape, or a synchronous read on a GPU backend.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
  * Whole-net gradient parity: every trainable gradient of painkd's nets (custom conv, batch-norm,
- * pooling and dense gradients, on wasm and on cpu) against the same net written with tfjs
+ * pooling and dense gradients, on wasm, cpu and webgpu) against the same net written with tfjs
  * built-in ops and differentiated by tfjs itself on the cpu backend.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -11,6 +11,7 @@ import { buildNetSpec, registerArch } from './arch-registry.js';
 import { createNet } from './create-net.js';
 import type { NetSpec, NetWeights } from './net-spec.js';
 import { relError } from '../testing/numeric.js';
+import { OP_BACKENDS, readAll, type OpBackend } from '../testing/tensors.js';
 
 const io = { inputLength: 176, channels: 1, classes: 5 };
 const batch = 6;
@@ -87,20 +88,21 @@ async function referenceGrads(spec: NetSpec, weights: NetWeights, xs: Float32Arr
   return out;
 }
 
-async function painkdGrads(backend: 'wasm' | 'cpu', spec: NetSpec, weights: NetWeights, xs: Float32Array, ys: Float32Array): Promise<Map<string, Float32Array>> {
+async function painkdGrads(backend: OpBackend, spec: NetSpec, weights: NetWeights, xs: Float32Array, ys: Float32Array): Promise<Map<string, Float32Array>> {
   await initBackend(backend);
   const net = createNet(spec, { seed: 1 });
   net.setWeights(weights);
   const keys = trainableKeys(weights);
-  const out = new Map<string, Float32Array>();
-  tf.tidy(() => {
-    const x = tf.tensor3d(xs, [batch, io.inputLength, io.channels]);
-    const y = tf.tensor2d(ys, [batch, io.classes]);
-    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true).logits) as tf.Scalar, net.trainableVariables);
-    keys.forEach((k, i) => out.set(k, Float32Array.from(grads[net.trainableVariables[i]!.name]!.dataSync())));
-  });
+  const grads = await readAll(
+    tf.tidy(() => {
+      const x = tf.tensor3d(xs, [batch, io.inputLength, io.channels]);
+      const y = tf.tensor2d(ys, [batch, io.classes]);
+      const { grads: byName } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true).logits) as tf.Scalar, net.trainableVariables);
+      return net.trainableVariables.map((v) => byName[v.name]!);
+    }),
+  );
   net.dispose();
-  return out;
+  return new Map(keys.map((k, i) => [k, grads[i]!]));
 }
 
 /**
@@ -144,7 +146,7 @@ describe('whole-net gradients equal tfjs built-in gradients on cpu', () => {
     await initBackend('wasm');
   });
 
-  it.each(nets)('%s: every trainable gradient within 1e-4 relative (measured ≤ 1e-5), on wasm and on cpu', async (arch, config) => {
+  it.each(nets)('%s: every trainable gradient within 1e-4 relative (measured ≤ 1e-5), on wasm, cpu and webgpu', async (arch, config) => {
     const spec = buildNetSpec(arch, config, io);
     await initBackend('cpu');
     const init = createNet(spec, { seed: 11 });
@@ -153,7 +155,7 @@ describe('whole-net gradients equal tfjs built-in gradients on cpu', () => {
     const { xs, ys } = data(3);
     const ref = await referenceGrads(spec, weights, xs, ys);
     const floor = 1e-2 * Math.max(...[...ref.values()].map((g) => g.reduce((m, v) => Math.max(m, Math.abs(v)), 0)));
-    for (const backend of ['wasm', 'cpu'] as const) {
+    for (const backend of OP_BACKENDS) {
       const got = await painkdGrads(backend, spec, weights, xs, ys);
       expect([...got.keys()]).toEqual([...ref.keys()]);
       for (const [key, want] of ref) {

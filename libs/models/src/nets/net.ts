@@ -28,8 +28,14 @@ export interface Net {
    * and no dropout. Call inside `tf.tidy` (or a gradient function).
    */
   apply(x: tf.Tensor3D, training: boolean): NetOutput;
-  /** A copy of every weight, keyed `<layer>/<param>`, BN moving statistics included. */
+  /**
+   * A copy of every weight, keyed `<layer>/<param>`, BN moving statistics included, read
+   * synchronously: host-memory backends only (wasm, cpu); on a GPU backend it throws
+   * `NET_SYNC_READ` — use {@link Net.readWeights}.
+   */
   getWeights(): NetWeights;
+  /** The same copy as `getWeights()`, read asynchronously: works on every backend. */
+  readWeights(): Promise<NetWeights>;
   /** Replaces every weight; throws `NET_BAD_WEIGHTS` when a key is missing or a shape differs. */
   setWeights(weights: NetWeights): void;
   /** Frees the variables; the net cannot be used afterwards. */

@@ -1,5 +1,6 @@
 /** @module Batched inference of a {@link Net} on windows held in one Float32Array. */
 import * as tf from '@tensorflow/tfjs';
+import { hostMemory } from '../ops/host-view.js';
 import { NetError } from './net-error.js';
 import type { Net } from './net.js';
 
@@ -14,7 +15,8 @@ export interface Predictions {
 
 /**
  * Runs `net` in inference mode on windows stored back to back in `x` (`[count, length,
- * channels]`, row-major), `batch` windows at a time inside `tf.tidy`.
+ * channels]`, row-major), `batch` windows at a time inside `tf.tidy`. Reads synchronously:
+ * host-memory backends only (`NET_SYNC_READ` on a GPU backend).
  *
  * @example
  * ```ts
@@ -26,6 +28,7 @@ export function predictNet(net: Net, x: Float32Array, batch = 256): Predictions 
   const per = length * channels;
   if (x.length % per !== 0) throw new NetError('NET_BAD_INPUT', `input length ${x.length} is not a multiple of ${length}·${channels}`);
   if (!Number.isInteger(batch) || batch < 1) throw new NetError('NET_BAD_INPUT', `batch must be a positive integer, got ${batch}`);
+  if (!hostMemory()) throw new NetError('NET_SYNC_READ', `predictNet reads synchronously, which the ${tf.getBackend()} backend cannot do`);
   const count = x.length / per;
   const classes = net.spec.classes;
   const logits = new Float32Array(count * classes);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { batchNormTrain } from './batch-norm.js';
 import { randomArray, relError } from '../testing/numeric.js';
+import { OP_BACKENDS, readAll, useBackend } from '../testing/tensors.js';
 
 const shape = [4, 9, 3];
 const xs = randomArray(1, 4 * 9 * 3, 1.5, 2);
@@ -13,7 +13,7 @@ const eps = 1e-3;
 
 /** Reference: tfjs-cpu's tf.moments + tf.batchNorm (+ tf.relu) with their built-in gradients. */
 async function reference(relu: boolean) {
-  await tf.setBackend('cpu');
+  await useBackend('cpu');
   return tf.tidy(() => {
     const f = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
       const { mean, variance } = tf.moments(x, [0, 1]);
@@ -28,29 +28,30 @@ async function reference(relu: boolean) {
   });
 }
 
-describe.each(['wasm', 'cpu'])('batchNormTrain on %s', (backend) => {
+describe.each(OP_BACKENDS)('batchNormTrain on %s', (backend) => {
   afterAll(async () => {
-    await tf.setBackend('cpu');
+    await useBackend('cpu');
   });
   it.each([false, true])('matches tf.moments + tf.batchNorm (value, dx, dγ, dβ) to 1e-4 and updates the moving statistics (relu %s)', async (relu) => {
     const ref = await reference(relu);
-    await tf.setBackend(backend);
+    await useBackend(backend);
     const movingMean = tf.variable(tf.zeros([3]), false);
     const movingVariance = tf.variable(tf.ones([3]), false);
     const opts = { epsilon: eps, momentum: 0.9, movingMean, movingVariance, relu };
-    const got = tf.tidy(() => {
-      const args = [tf.tensor(xs, shape), tf.tensor1d(gs), tf.tensor1d(bs)];
-      const y = batchNormTrain(args[0]!, args[1] as tf.Tensor1D, args[2] as tf.Tensor1D, opts);
-      const grads = tf.grads((x, g, b) => tf.sum(tf.mul(batchNormTrain(x!, g as tf.Tensor1D, b as tf.Tensor1D, opts), tf.tensor(rs, shape))))(args);
-      return [y, ...grads].map((t) => Float32Array.from(t.dataSync()));
-    });
+    const got = await readAll(
+      tf.tidy(() => {
+        const args = [tf.tensor(xs, shape), tf.tensor1d(gs), tf.tensor1d(bs)];
+        const y = batchNormTrain(args[0]!, args[1] as tf.Tensor1D, args[2] as tf.Tensor1D, opts);
+        const grads = tf.grads((x, g, b) => tf.sum(tf.mul(batchNormTrain(x!, g as tf.Tensor1D, b as tf.Tensor1D, opts), tf.tensor(rs, shape))))(args);
+        return [y, ...grads];
+      }),
+    );
     for (let i = 0; i < 4; i++) expect(relError(got[i]!, ref[i]!)).toBeLessThan(1e-4);
     // Two calls (value + gradient) → moving = 0.81·initial + 0.19·batch statistic.
     const expectedMean = ref[4]!.map((m) => 0.19 * m);
     const expectedVar = ref[5]!.map((v) => 0.81 + 0.19 * v);
-    expect(relError(Float32Array.from(movingMean.dataSync()), expectedMean)).toBeLessThan(1e-5);
-    expect(relError(Float32Array.from(movingVariance.dataSync()), expectedVar)).toBeLessThan(1e-5);
-    movingMean.dispose();
-    movingVariance.dispose();
+    const [mean, variance] = await readAll([movingMean, movingVariance]);
+    expect(relError(mean!, expectedMean)).toBeLessThan(1e-5);
+    expect(relError(variance!, expectedVar)).toBeLessThan(1e-5);
   });
 });

@@ -11,12 +11,14 @@
  * arrays. Forward: `x − μ`, its square, `relu?((x − μ) · γ/σ + β)`; backward: `dy · (x − μ)`
  * and `dx = (dy · γ/σ − c) − (x − μ) · k` with `k = γ/σ³ · mean(dy · (x − μ))`,
  * `c = γ/σ · mean(dy)`; `dγ = N · mean(dy · (x − μ)) / σ`, `dβ = N · mean(dy)`. With `relu`,
- * `dy` is first masked by the output's sign unless the consumer already did.
+ * `dy` is first masked by the output's sign unless the consumer already did. On GPU backends the
+ * same passes run as WGSL programs on the device (batch-norm-device.ts).
  */
 import * as tf from '@tensorflow/tfjs';
+import { batchNormTrainDevice } from './batch-norm-device.js';
 import { channelAffine } from './channel-affine.js';
 import { channelMeanHost } from './channel-mean.js';
-import { hostView } from './host-view.js';
+import { hostMemory, hostView } from './host-view.js';
 
 /** Options of {@link batchNormTrain}. */
 export interface BatchNormTrainOptions {
@@ -55,6 +57,7 @@ function updateMoving(moving: tf.Variable, stat: Float32Array, momentum: number)
  * ```
  */
 export function batchNormTrain<T extends tf.Tensor>(x: T, gamma: tf.Tensor1D, beta: tf.Tensor1D, options: BatchNormTrainOptions): T {
+  if (!hostMemory()) return batchNormTrainDevice(x, gamma, beta, options);
   const relu = options.relu ?? false;
   const maskGradient = relu && !(options.reluMaskedDownstream ?? false);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

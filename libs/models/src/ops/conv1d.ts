@@ -17,6 +17,9 @@
  *   `dWᵀ = dyᵀ · cols`, so that XNNPACK packs the small `cols` rather than `dy` (it re-packs a
  *   fresh right operand on every call, at ≈ 3–8 ns per float).
  *
+ * On GPU backends (webgpu) both gradients are the backend's own backprop kernels instead
+ * (conv1d-device-grad.ts): the host loops would need synchronous reads of device memory.
+ *
  * Tensors travel as `[batch, 1, length, channels]` views so that no reshape runs between
  * consecutive layers. Measured on tfjs-wasm (2-core EPYC, one thread, B = 64): forward and input
  * gradient run at XNNPACK's ≈ 27 GFLOP/s, the filter gradient at ≈ 20 GFLOP/s (it re-packs
@@ -27,8 +30,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { channelMean } from './channel-mean.js';
+import { conv1dDeviceFilterGrad, conv1dDeviceInputGrad } from './conv1d-device-grad.js';
 import { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry.js';
-import { hostOutput, hostView } from './host-view.js';
+import { hostMemory, hostOutput, hostView } from './host-view.js';
 
 /** Options of {@link conv1d}. */
 export interface Conv1dOptions {
@@ -207,8 +211,9 @@ function build(stride: number, padding: 'same' | 'valid', inputGrad: boolean, wi
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sx, sk, sy] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D | undefined];
         const dz = (sy ? tf.mul(dy, tf.step(sy)) : dy) as tf.Tensor4D;
-        const dx = inputGrad ? conv1dInputGrad(dz, sk, stride, g) : tf.zerosLike(sx);
-        const dk = conv1dFilterGrad(sx, dz, sk.shape[1], stride, g);
+        const host = hostMemory();
+        const dx = !inputGrad ? tf.zerosLike(sx) : host ? conv1dInputGrad(dz, sk, stride, g) : conv1dDeviceInputGrad(dz, sk, sx.shape, stride, g);
+        const dk = host ? conv1dFilterGrad(sx, dz, sk.shape[1], stride, g) : conv1dDeviceFilterGrad(sx, dz, sk.shape, stride, g);
         if (!withBias) return [dx, dk];
         const [batch, , outLength, filters] = dz.shape;
         const n = batch * outLength;

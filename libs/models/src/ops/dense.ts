@@ -3,9 +3,11 @@
  * matMuls. tfjs-wasm runs `matMul` on XNNPACK only when neither operand is transposed; the
  * built-in gradient (`dy · Wᵀ`, `xᵀ · dy`) takes its generic loop, ≈ 10× slower. Here
  * `dx = (W · dyᵀ)ᵀ` and `dW = xᵀ · dy` with explicit transposes of the small activation
- * tensors only (never of W).
+ * tensors only (never of W). On GPU backends a transposed operand costs nothing but each
+ * explicit transpose is a dispatch, so there the gradient is `dy · Wᵀ` and `xᵀ · dy` as flags.
  */
 import * as tf from '@tensorflow/tfjs';
+import { hostMemory } from './host-view.js';
 
 /**
  * `relu?(x · kernel + bias)` for `x` `[batch, in]`, `kernel` `[in, out]`, `bias` `[out]`.
@@ -33,8 +35,9 @@ export function dense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D | u
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sa, sw, sy] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D | undefined];
         const dz = (sy ? tf.mul(dy, tf.step(sy)) : dy) as tf.Tensor2D;
-        const dx = tf.transpose(tf.matMul(sw, tf.transpose(dz)));
-        const dw = tf.matMul(tf.transpose(sa), dz);
+        const host = hostMemory();
+        const dx = host ? tf.transpose(tf.matMul(sw, tf.transpose(dz))) : tf.matMul(dz, sw, false, true);
+        const dw = host ? tf.matMul(tf.transpose(sa), dz) : tf.matMul(sa, dz, true, false);
         if (!b) return [dx, dw];
         const db = tf.reshape(tf.matMul(tf.ones([1, dz.shape[0]]), dz), [dz.shape[1]]);
         return [dx, dw, db];

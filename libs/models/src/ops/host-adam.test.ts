@@ -2,23 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHostAdam } from './host-adam.js';
-
-/** Values from torch.optim.Adam(lr=0.1) minimising sum((p − t)²), p0 = [1, −2, 3], t = [0.5, 0.5, 0.5]. */
-function torchAdam(steps: number): number[] {
-  const p = [1, -2, 3];
-  const t = 0.5;
-  const m = [0, 0, 0];
-  const v = [0, 0, 0];
-  for (let s = 1; s <= steps; s++) {
-    for (let i = 0; i < 3; i++) {
-      const g = 2 * (p[i]! - t);
-      m[i] = 0.9 * m[i]! + 0.1 * g;
-      v[i] = 0.999 * v[i]! + 0.001 * g * g;
-      p[i] = p[i]! - (0.1 * (m[i]! / (1 - 0.9 ** s))) / (Math.sqrt(v[i]! / (1 - 0.999 ** s)) + 1e-8);
-    }
-  }
-  return p;
-}
+import { torchAdam } from '../testing/torch-adam.js';
 
 describe.each(['wasm', 'cpu'])('createHostAdam on %s', (backend) => {
   afterAll(async () => {

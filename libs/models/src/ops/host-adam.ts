@@ -11,18 +11,11 @@
  * backend prefer `tf.train.adam`.
  */
 import * as tf from '@tensorflow/tfjs';
+import { adamWith, type Adam, type AdamOptions, type AdamStep } from './adam-core.js';
 import { hostView } from './host-view.js';
 
 /** Options of {@link createHostAdam}. */
-export interface HostAdamOptions {
-  readonly learningRate: number;
-  /** Default 0.9. */
-  readonly beta1?: number;
-  /** Default 0.999. */
-  readonly beta2?: number;
-  /** Default 1e-8 (PyTorch's). */
-  readonly epsilon?: number;
-}
+export type HostAdamOptions = AdamOptions;
 
 /** An Adam optimizer with host-side state. */
 export interface HostAdam {
@@ -48,7 +41,7 @@ interface Moments {
 }
 
 /** One Adam step over a flat parameter array, in place (kept small so V8 optimises it alone). */
-function adamUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, beta1: number, beta2: number, stepSize: number, invC2: number, epsilon: number): void {
+function adamUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, { beta1, beta2, stepSize, invC2, epsilon }: AdamStep): void {
   const keep1 = 1 - beta1;
   const keep2 = 1 - beta2;
   for (let i = 0; i < p.length; i++) {
@@ -62,7 +55,37 @@ function adamUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v: Float3
 }
 
 /**
- * Creates a host-side Adam.
+ * The host-side Adam as an {@link Adam} (the loss returned as a tensor), for `createAdam`.
+ *
+ * @example
+ * ```ts
+ * const adam = hostAdam({ learningRate: 1e-3 });
+ * ```
+ */
+export function hostAdam(options: AdamOptions): Adam {
+  let state = new WeakMap<tf.Variable, Moments>();
+  const update = (variable: tf.Variable, grad: tf.Tensor, step: AdamStep): void => {
+    let s = state.get(variable);
+    if (!s) {
+      const size = variable.size;
+      s = { m: new Float32Array(size), v: new Float32Array(size), params: new Float32Array(0), dataId: {} };
+      state.set(variable, s);
+    }
+    if (s.dataId !== variable.dataId) s.params = (variable.dataSync() as Float32Array).slice();
+    adamUpdate(s.params, hostView(grad), s.m, s.v, step);
+    // The cpu backend keeps the array it is given: hand it a copy, keep ours private.
+    const next = tf.tensor(tf.getBackend() === 'wasm' ? s.params : s.params.slice(), variable.shape);
+    variable.assign(next);
+    next.dispose();
+    s.dataId = variable.dataId;
+  };
+  return adamWith(options, update, () => {
+    state = new WeakMap();
+  });
+}
+
+/**
+ * Creates a host-side Adam whose step returns the loss as a number.
  *
  * @example
  * ```ts
@@ -71,48 +94,23 @@ function adamUpdate(p: Float32Array, g: Float32Array, m: Float32Array, v: Float3
  * ```
  */
 export function createHostAdam(options: HostAdamOptions): HostAdam {
-  const beta1 = options.beta1 ?? 0.9;
-  const beta2 = options.beta2 ?? 0.999;
-  const epsilon = options.epsilon ?? 1e-8;
-  let state = new WeakMap<tf.Variable, Moments>();
-  let step = 0;
-  const adam: HostAdam = {
-    learningRate: options.learningRate,
+  const adam = hostAdam(options);
+  return {
+    get learningRate() {
+      return adam.learningRate;
+    },
+    set learningRate(value: number) {
+      adam.learningRate = value;
+    },
     get iterations() {
-      return step;
+      return adam.iterations;
     },
     minimize(loss, variables) {
-      const { value, grads } = tf.variableGrads(loss, variables as tf.Variable[]);
-      step++;
-      const stepSize = adam.learningRate / (1 - beta1 ** step);
-      const invC2 = 1 / (1 - beta2 ** step);
-      for (const variable of variables) {
-        const grad = grads[variable.name];
-        if (!grad) continue;
-        let s = state.get(variable);
-        if (!s) {
-          const size = variable.size;
-          s = { m: new Float32Array(size), v: new Float32Array(size), params: new Float32Array(0), dataId: {} };
-          state.set(variable, s);
-        }
-        if (s.dataId !== variable.dataId) s.params = (variable.dataSync() as Float32Array).slice();
-        const { m, v, params: p } = s;
-        adamUpdate(p, hostView(grad), m, v, beta1, beta2, stepSize, invC2, epsilon);
-        // The cpu backend keeps the array it is given: hand it a copy, keep ours private.
-        const next = tf.tensor(tf.getBackend() === 'wasm' ? p : p.slice(), variable.shape);
-        variable.assign(next);
-        next.dispose();
-        s.dataId = variable.dataId;
-      }
+      const value = adam.minimize(loss, variables);
       const out = value.dataSync()[0]!;
       value.dispose();
-      for (const g of Object.values(grads)) g.dispose();
       return out;
     },
-    reset() {
-      state = new WeakMap();
-      step = 0;
-    },
+    reset: () => adam.dispose(),
   };
-  return adam;
 }

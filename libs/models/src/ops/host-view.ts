@@ -2,10 +2,27 @@
  * @module Zero-copy host access to a float32 tensor's values on the backends whose memory is the
  * host's: on wasm a `Float32Array` view of the WASM heap (no copy, unlike `dataSync`, which
  * slices), on cpu (and tfjs-node) `dataSync()`. Host-side kernels (Adam, max-pool gradient)
- * read their inputs through it.
+ * read their inputs through it. On a GPU backend (webgpu) nothing may be read synchronously:
+ * ops ask {@link hostMemory} and keep their work on the device there.
  */
 import * as tf from '@tensorflow/tfjs';
 import { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+const HOST_BACKENDS = new Set(['wasm', 'cpu', 'tensorflow']);
+
+/**
+ * Whether the active backend keeps tensors in host memory (wasm, cpu, tfjs-node), where
+ * host-side kernels are cheap. False on GPU backends (webgpu): there every op stays on the
+ * device and a synchronous read would stall it (Dawn for Node cannot read synchronously at all).
+ *
+ * @example
+ * ```ts
+ * const dk = hostMemory() ? conv1dFilterGrad(x, dy, k, stride, g) : deviceFilterGrad(x, dy, kernelShape, stride, g);
+ * ```
+ */
+export function hostMemory(): boolean {
+  return HOST_BACKENDS.has(tf.getBackend());
+}
 
 /**
  * The values of `t` as a Float32Array. On wasm it is a view of the heap: read it before the next

@@ -9,3 +9,6 @@ export { maxPool1dView, type MaxPool1dOptions } from './max-pool1d.js';
 export { hostOutput, hostView, type HostOutput } from './host-view.js';
 export { channelMean, channelMeanHost } from './channel-mean.js';
 export { channelAffine } from './channel-affine.js';
+export { createAdam } from './adam.js';
+export type { Adam, AdamOptions } from './adam-core.js';
+export { inferenceBatchSize } from './inference-batch.js';

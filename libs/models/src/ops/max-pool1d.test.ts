@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maxPool1dView } from './max-pool1d.js';
 import { randomArray } from '../testing/numeric.js';
+import { OP_BACKENDS, readAll, useBackend } from '../testing/tensors.js';
 
-describe.each(['wasm', 'cpu'])('maxPool1dView on %s', (backend) => {
+describe.each(OP_BACKENDS)('maxPool1dView on %s', (backend) => {
   afterAll(async () => {
-    await tf.setBackend('cpu');
+    await useBackend('cpu');
   });
   it.each([
     [2, 2, 12],
@@ -19,17 +19,20 @@ describe.each(['wasm', 'cpu'])('maxPool1dView on %s', (backend) => {
     xs[5] = xs[9]!; // a tie inside one window
     const outLength = Math.floor((length - pool) / stride) + 1;
     const rs = randomArray(7, 3 * outLength * 4);
-    const run = (f: (x: tf.Tensor4D) => tf.Tensor4D) =>
-      tf.tidy(() => {
-        const x = tf.tensor4d(xs, shape);
-        const y = f(x);
-        const dx = tf.grad((a) => tf.sum(tf.mul(f(a as tf.Tensor4D), tf.tensor(rs, y.shape))))(x);
-        return [Array.from(y.dataSync()), Array.from(dx.dataSync())];
-      });
-    await tf.setBackend('cpu');
-    const ref = run((x) => tf.maxPool(x, [1, pool], [1, stride], 'valid'));
-    await tf.setBackend(backend);
-    const got = run((x) => maxPool1dView(x, pool, stride));
+    const run = async (f: (x: tf.Tensor4D) => tf.Tensor4D) =>
+      (
+        await readAll(
+          tf.tidy(() => {
+            const x = tf.tensor4d(xs, shape);
+            const y = f(x);
+            return [y, tf.grad((a) => tf.sum(tf.mul(f(a as tf.Tensor4D), tf.tensor(rs, y.shape))))(x)];
+          }),
+        )
+      ).map((v) => Array.from(v));
+    await useBackend('cpu');
+    const ref = await run((x) => tf.maxPool(x, [1, pool], [1, stride], 'valid'));
+    await useBackend(backend);
+    const got = await run((x) => maxPool1dView(x, pool, stride));
     expect(got[0]).toEqual(ref[0]);
     for (let i = 0; i < ref[1]!.length; i++) expect(got[1]![i]).toBeCloseTo(ref[1]![i]!, 6);
   });
@@ -42,12 +45,14 @@ describe.each(['wasm', 'cpu'])('maxPool1dView on %s', (backend) => {
     const ys = randomArray(31, 2 * 16 * 3).map((v) => Math.max(v, 0));
     const outLength = Math.floor((16 - pool) / stride) + 1;
     const rs = randomArray(8, 2 * outLength * 3);
-    const grad = (f: (y: tf.Tensor4D) => tf.Tensor4D) =>
-      tf.tidy(() => Array.from(tf.grad((a) => tf.sum(tf.mul(f(a as tf.Tensor4D), tf.tensor(rs, [2, 1, outLength, 3]))))(tf.tensor4d(ys, shape)).dataSync()));
-    await tf.setBackend('cpu');
-    const masked = grad((y) => tf.maxPool(y, [1, pool], [1, stride], 'valid')).map((g, i) => (ys[i]! > 0 ? g : 0));
-    await tf.setBackend(backend);
+    const grad = async (f: (y: tf.Tensor4D) => tf.Tensor4D) => {
+      const [dx] = await readAll([tf.tidy(() => tf.grad((a) => tf.sum(tf.mul(f(a as tf.Tensor4D), tf.tensor(rs, [2, 1, outLength, 3]))))(tf.tensor4d(ys, shape)))]);
+      return Array.from(dx!);
+    };
+    await useBackend('cpu');
+    const masked = (await grad((y) => tf.maxPool(y, [1, pool], [1, stride], 'valid'))).map((g, i) => (ys[i]! > 0 ? g : 0));
+    await useBackend(backend);
     expect(ys.filter((v) => v === 0).length).toBeGreaterThan(ys.length / 3);
-    expect(grad((y) => maxPool1dView(y, pool, stride, { afterRelu: true })).map((v) => v + 0)).toEqual(masked);
+    expect((await grad((y) => maxPool1dView(y, pool, stride, { afterRelu: true }))).map((v) => v + 0)).toEqual(masked);
   });
 });

@@ -96,6 +96,30 @@ export const manifestSchema = z
     model: netSchema.extend({ classes: z.number().int().min(2) }),
     teacher: netSchema,
     task: z.enum(['multiclass', 'binary']).optional(),
+    /** Where the nets were trained: the tfjs backend and, for webgpu, the GPU adapter. */
+    training: z
+      .object({
+        backend: z.string().min(1),
+        adapter: z
+          .object({ vendor: z.string(), architecture: z.string(), device: z.string(), description: z.string(), software: z.boolean() })
+          .optional(),
+      })
+      .optional(),
+    /**
+     * The experiment the nets came from: its name, preset and profile, the hash of its resolved
+     * config (`experimentConfigHash`: everything but workers and backend), and the view the student
+     * was trained on (channels, rate, simulated wearable — the wearable stands in for the device in
+     * training only; at serve time the device's own signal goes through `preprocess`).
+     */
+    experiment: z
+      .object({
+        name: z.string().min(1),
+        preset: z.string().min(1),
+        profile: z.string().min(1),
+        configHash: z.string().regex(/^[0-9a-f]{16}$/),
+        studentView: z.record(z.string(), z.unknown()),
+      })
+      .optional(),
     input: z.object({
       /** Model sample rate in Hz (windows are resampled to it). */
       sampleRate: positive,

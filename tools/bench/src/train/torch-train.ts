@@ -1,7 +1,8 @@
 /**
  * @module The PyTorch side of `bench:train`: runs `scripts/torch_train_bench.py` with Debian's
- * `/usr/bin/python3` (torch 1.13), which builds the identical net from the NetSpec. Returns a
- * reason instead of a timing when Python or torch is missing.
+ * `/usr/bin/python3` (torch 1.13) or another interpreter, which builds the identical net from the
+ * NetSpec, on the CPU or on CUDA. Returns a reason instead of a timing when Python, torch or CUDA
+ * is missing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,9 @@ import type { TimingPlan, TrainTiming } from './train-timing.js';
 const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../scripts/torch_train_bench.py');
 
 /** A PyTorch timing, or why there is none. */
-export type TorchResult = { readonly ok: true; readonly timing: TrainTiming; readonly params: number; readonly version: string } | { readonly ok: false; readonly reason: string };
+export type TorchResult =
+  | { readonly ok: true; readonly timing: TrainTiming; readonly params: number; readonly version: string; readonly device: string }
+  | { readonly ok: false; readonly reason: string };
 
 /** Options of {@link timeTorchTraining}. */
 export interface TorchTrainOptions {
@@ -24,6 +27,8 @@ export interface TorchTrainOptions {
   readonly plan: TimingPlan;
   /** Default `/usr/bin/python3`. */
   readonly python?: string;
+  /** Where torch trains (default `cpu`). */
+  readonly device?: 'cpu' | 'cuda';
 }
 
 /**
@@ -43,12 +48,22 @@ export function timeTorchTraining(spec: NetSpec, options: TorchTrainOptions): To
     const job = join(dir, 'job.json');
     writeFileSync(
       job,
-      JSON.stringify({ spec, batch: options.batch, threads: options.threads, seed: options.seed, warmup: options.plan.warmup, windows: options.plan.windows, seconds: options.plan.seconds }),
+      JSON.stringify({
+        spec,
+        batch: options.batch,
+        threads: options.threads,
+        seed: options.seed,
+        warmup: options.plan.warmup,
+        windows: options.plan.windows,
+        seconds: options.plan.seconds,
+        device: options.device ?? 'cpu',
+      }),
     );
     const run = spawnSync(python, [script, job], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: String(options.threads), MKL_NUM_THREADS: String(options.threads) } });
     if (run.status !== 0) return { ok: false, reason: `torch script failed: ${run.stderr.trim().split('\n').at(-1) ?? run.status}` };
     const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
       torch: string;
+      device: string;
       params: number;
       steps: number;
       wallMsPerStep: number;
@@ -59,6 +74,7 @@ export function timeTorchTraining(spec: NetSpec, options: TorchTrainOptions): To
     return {
       ok: true,
       version: out.torch,
+      device: out.device,
       params: out.params,
       timing: { steps: out.steps, wallMsPerStep: out.wallMsPerStep, cpuMsPerStep: out.cpuMsPerStep, samplesPerSecWall: out.samplesPerSecWall, samplesPerSecCpu: out.samplesPerSecCpu },
     };

@@ -29,13 +29,16 @@ function cpuMs(): number {
 }
 
 /**
- * Runs `step` per `plan` and returns the best window's time per step, by each clock.
+ * Runs `step` per `plan` and returns the best window's time per step, by each clock. A step may
+ * only queue its work (a GPU backend): `settle` then waits for everything queued, before the
+ * warm-up ends and before each window's clocks are read, so a window times finished work.
  *
  * @example
- * const t = timeSteps(() => adam.minimize(loss, vars), 64, { warmup: 5, windows: 5, seconds: 1, minSteps: 2 });
+ * const t = await timeSteps(() => adam.minimize(loss, vars), 64, { warmup: 5, windows: 5, seconds: 1, minSteps: 2 });
  */
-export function timeSteps(step: () => void, batch: number, plan: TimingPlan): TrainTiming {
-  for (let i = 0; i < plan.warmup; i++) step();
+export async function timeSteps(step: () => void | Promise<void>, batch: number, plan: TimingPlan, settle: () => Promise<void> = async () => undefined): Promise<TrainTiming> {
+  for (let i = 0; i < plan.warmup; i++) await step();
+  await settle();
   let bestWall = Infinity;
   let bestCpu = Infinity;
   let total = 0;
@@ -45,10 +48,12 @@ export function timeSteps(step: () => void, batch: number, plan: TimingPlan): Tr
     let steps = 0;
     let wall = 0;
     do {
-      step();
+      await step();
       steps++;
       wall = performance.now() - wall0;
     } while (wall < plan.seconds * 1000 || steps < plan.minSteps);
+    await settle();
+    wall = performance.now() - wall0;
     bestWall = Math.min(bestWall, wall / steps);
     bestCpu = Math.min(bestCpu, (cpuMs() - cpu0) / steps);
     total += steps;
