@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUNS, type ExperimentReport } from '@painkd/distill';
+import { DEFAULT_RUNS, experimentConfigHash, resolveExperimentConfig, type ExperimentReport } from '@painkd/distill';
 import { createInferenceSession, loadArtifact } from '@painkd/runtime';
 import { DEFAULT_WEARABLE_CONFIG, degradeToWearable, generateCohort, preprocessWindow, type PreprocessConfig } from '@painkd/signals';
 import { runDistillCli } from './run-distill.js';
@@ -131,8 +131,17 @@ describe('trainer:distill --preset privileged end to end (tiny)', () => {
       expect(['better', 'worse', 'no detectable difference']).toContain(c.paired.verdict);
     }
 
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { input: { sampleRate: number; windowSamples: number; channels: string[] }; preprocess: PreprocessConfig; classLabels: string[] };
+    expect(report.footprints?.map((f) => f.id)).toEqual(['xs', 'l', 'teacher']);
+    expect(report.footprints![0]!.int8Bytes).toBeLessThan(report.footprints![1]!.int8Bytes!);
+
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      input: { sampleRate: number; windowSamples: number; channels: string[] };
+      preprocess: PreprocessConfig;
+      experiment: { preset: string; configHash: string; studentView: { wearable: unknown } };
+    };
     expect(manifest.input).toMatchObject({ sampleRate: 4, windowSamples: 22, channels: ['gsr'] });
+    expect(manifest.experiment).toMatchObject({ preset: 'privileged', configHash: experimentConfigHash(resolveExperimentConfig(TINY_PRIVILEGED, { preset: 'privileged' })) });
+    expect(manifest.experiment.studentView.wearable).not.toBeNull();
     const artifact = await loadArtifact(out, { verify: true });
     const session = await createInferenceSession(await artifact.readModel('student-int8'), { runtime: 'node', threads: 1 });
     try {

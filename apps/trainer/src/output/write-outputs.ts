@@ -12,12 +12,16 @@ import type { PreprocessConfig } from '@painkd/signals';
 import { writeReportHtml } from '../report-html/index.js';
 import { artifactMetrics } from './artifact-metrics.js';
 import { measureArtifactLatency } from './artifact-latency.js';
+import { measureFootprints } from './footprints.js';
 import { quantizationRows } from './quantization-rows.js';
 import { sampleIndices } from './sample-indices.js';
 import { saveNet } from './save-net.js';
 
 /** Windows used to calibrate int8 activations and to check fp32/int8 agreement. */
 const CALIBRATION_WINDOWS = 512;
+
+/** Windows that calibrate each size's int8 export for its footprint (file size and latency only). */
+const FOOTPRINT_WINDOWS = 128;
 
 /** Name of the run's own latency measurement inside the output folder. */
 export const LATENCY_FILE = 'latency.json';
@@ -86,6 +90,13 @@ export async function writeOutputs(
     latencyPath = join(dir, LATENCY_FILE);
     await writeFile(latencyPath, JSON.stringify(latency, null, 2) + '\n');
   }
+  throwIfAborted();
+  const calibration = sampleIndices(Int32Array.from({ length: data.labels.length }, (_, i) => i), FOOTPRINT_WINDOWS, config.seed).map(windowOf);
+  const footprints = await measureFootprints(config, { inputLength: data.length, channels: data.channels, classes: data.classes }, {
+    windows: calibration,
+    ...(final ? { teacher: final.teacher } : {}),
+  });
+  report = { ...report, footprints };
   await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   await writeFile(join(dir, 'report.md'), renderReportMarkdown(report));
   await writeReportHtml(report, dir, latencyPath ? { latencyJsonPath: latencyPath } : {});

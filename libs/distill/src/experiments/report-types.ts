@@ -162,7 +162,7 @@ export interface Footprint {
   /** The int8 (QDQ) file; absent for the teacher, which is not quantised. */
   readonly int8Bytes?: number;
   /** Median single-window latency of the deployed precision (int8 student, fp32 teacher), µs. */
-  readonly latencyUs?: { readonly p50: number; readonly p90: number; readonly runtime: string; readonly runs: number };
+  readonly latencyUs?: { readonly p50: number; readonly p99: number; readonly runtime: string; readonly runs: number };
 }
 
 /** Everything a run reports. Written as `report.json`. */
