@@ -21,8 +21,8 @@ describe('markdown formats', () => {
   });
 
   it('shows a null (JSON-written infinite) interval end as ∞', () => {
-    expect(pointsInterval({ lower: -0.011, upper: 0.032 })).toBe('[-1.1, +3.2]');
-    expect(pointsInterval({ lower: null, upper: null })).toBe('[-∞, +∞]');
+    expect(pointsInterval({ lower: -0.011, upper: 0.032 })).toBe('[−1.1, +3.2]');
+    expect(pointsInterval({ lower: null, upper: null })).toBe('[−∞, +∞]');
   });
 
   it('formats p-values, counts and file sizes', () => {

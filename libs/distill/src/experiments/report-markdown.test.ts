@@ -19,7 +19,7 @@ describe('renderReportMarkdown', () => {
   });
 
   it('reports the paired comparison with the CE-only student and the per-fold table', () => {
-    expect(md).toContain('| `student-kd` | +5.0 | [-105.0, +115.0] | 0.317 | 1.000 | 2 | no detectable difference |');
+    expect(md).toContain('| `student-kd` | +5.0 | [−105.0, +115.0] | 0.317 | 1.000 | 2 | no detectable difference |');
     expect(md).toContain('**Distillation vs CE-only: 0 of 1 comparison better, 0 worse, 1 no detectable difference.**');
     expect(md).toMatch(/\| fold 2 \| S001 \| 90\.0 \/ 85\.0 \(1 ep\) \| 70\.0 \/ 65\.0 \(1 ep\) \| 70\.0 \/ 65\.0 \(1 ep\) \|/);
     expect(md).toContain('1.1 min');
@@ -84,9 +84,9 @@ describe('renderReportMarkdown on a privileged run', () => {
 
   it('gives one comparison table per size with every verdict in its own words, and the small-n reason', () => {
     expect(md).toContain('**Distillation vs CE-only: 1 of 4 comparisons better, 1 worse, 2 no detectable difference.**');
-    expect(md).toMatch(/### Size `xs`[\s\S]*\| `student-dkd` \| -3\.0 \| \[-4\.9, -1\.1\] \| 0\.026 \| 0\.031 \| 6 \| worse \|[\s\S]*### Size `s`/);
+    expect(md).toMatch(/### Size `xs`[\s\S]*\| `student-dkd` \| −3\.0 \| \[−4\.9, −1\.1\] \| 0\.026 \| 0\.031 \| 6 \| worse \|[\s\S]*### Size `s`/);
     expect(md).toContain('| `student-kd` | +4.7 | [+3.6, +5.8] | 0.023 | 0.031 | 6 | better |');
-    expect(md).toContain('| `student-dkd` | +0.2 | [-2.6, +3.0] | 0.739 | 1.000 | 6 | no detectable difference |');
+    expect(md).toContain('| `student-dkd` | +0.2 | [−2.6, +3.0] | 0.739 | 1.000 | 6 | no detectable difference |');
     expect(md).toContain('No detectable difference for `student-kd`: 3 non-zero paired differences: no exact test can reach p < 0.05 (smallest possible p 0.25); add folds or repeats.');
     expect(md.match(/No detectable difference for/g)).toHaveLength(1);
     expect(md).toContain('same initial weights and batch order');

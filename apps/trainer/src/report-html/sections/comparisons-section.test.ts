@@ -49,7 +49,7 @@ describe('comparisonsSection', () => {
     ) as ExperimentReport['comparisons'];
     const { html, warnings } = await render({ ...report, comparisons });
     expect(warnings).toEqual([]);
-    expect(html).toContain('<td>[-∞, +∞]</td>');
+    expect(html).toContain('<td>[−∞, +∞]</td>');
     expect(html).not.toMatch(/NaN|Infinity|null/);
   });
 });
