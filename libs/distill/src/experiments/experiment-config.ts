@@ -272,7 +272,7 @@ export function resolveExperimentConfig(input: unknown = {}, overrides: Readonly
   if (!PRESETS.includes(preset as Preset)) {
     throw new DistillError('CONFIG_INVALID', `preset: expected ${PRESETS.map((p) => `"${p}"`).join(' or ')}, got ${JSON.stringify(preset)}`);
   }
-  const merged = deepMerge(deepMerge(deepMerge(profileDefaults(profile), presetConfig(preset as Preset, profile)), input), overrides);
+  const merged = deepMerge(deepMerge(deepMerge(profileDefaults(profile), presetConfig(preset as Preset)), input), overrides);
   const parsed = experimentSchema.safeParse(merged);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
