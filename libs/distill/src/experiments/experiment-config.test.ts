@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { baselineRunId, experimentConfigHash, finalStudentId, profileDefaults, resolveExperimentConfig, resolveViews, studentIds, studentRuns, studentView, teacherRuns } from './experiment-config.js';
 
+/** The message of the `CONFIG_INVALID` error `input` raises (fails the test when it raises none). */
+function configError(input: unknown): string {
+  try {
+    resolveExperimentConfig(input);
+  } catch (error) {
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    return (error as Error).message;
+  }
+  throw new Error('expected CONFIG_INVALID');
+}
+
 describe('resolveExperimentConfig', () => {
   it('gives the quick profile by default and the full protocol on request', () => {
     const quick = resolveExperimentConfig();
@@ -24,13 +35,7 @@ describe('resolveExperimentConfig', () => {
       runs: [{ id: 'student-kd', loss: { ce: 1, kd: { weight: 0.5, temperature: 0 } } }],
       training: { epocs: 3 },
     };
-    let message = '';
-    try {
-      resolveExperimentConfig(bad);
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
-      message = (error as Error).message;
-    }
+    const message = configError(bad);
     expect(message).toContain('runs[0].loss.kd.temperature');
     expect(message).toContain('training');
     expect(message).toContain('epocs');
@@ -85,13 +90,7 @@ describe('views, references, sizes and presets', () => {
       ],
       baseline: 'student-kd',
     };
-    let message = '';
-    try {
-      resolveExperimentConfig(bad);
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
-      message = (error as Error).message;
-    }
+    const message = configError(bad);
     expect(message).toContain('teacher.view: unknown view "nope"');
     expect(message).toContain('references[0].id: "teacher" is already a teacher id');
     expect(message).toContain('student.sizes[1].id: duplicate size id "a"');

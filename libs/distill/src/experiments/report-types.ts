@@ -15,7 +15,7 @@ export interface MeanSd {
 export interface MetricSet {
   readonly accuracy: number;
   readonly macroF1: number;
-  /** Mean absolute error on the class index scale (0–4 for multiclass). */
+  /** Mean absolute error on the 0–4 pain scale (BL1 = 0 … PA4 = 4; a BL1-vs-PA4 model too). */
   readonly mae: number;
   readonly rmse: number;
   readonly confusion: readonly (readonly number[])[];

@@ -14,7 +14,7 @@ type MetricKey = 'accuracy' | 'macroF1' | 'mae';
 const METRICS: readonly { key: MetricKey; id: string; title: string; caption: string; bounded: boolean }[] = [
   { key: 'accuracy', id: 'accuracy', title: 'Accuracy', caption: 'higher is better', bounded: true },
   { key: 'macroF1', id: 'macro-f1', title: 'Macro-F1', caption: 'higher is better', bounded: true },
-  { key: 'mae', id: 'mae', title: 'MAE', caption: 'on the class index scale; lower is better', bounded: false },
+  { key: 'mae', id: 'mae', title: 'MAE', caption: 'on the 0–4 pain scale (BL1 = 0 … PA4 = 4, binary runs too); lower is better', bounded: false },
 ];
 
 function bars(
@@ -141,7 +141,7 @@ export async function methodsSection(view: ReportView, ctx: ChartContext): Promi
   for (const metric of METRICS) {
     const chance = metric.key === 'accuracy' && nClasses > 1 ? 1 / nClasses : undefined;
     const spec = metricBarsSpec({
-      metric: metric.key === 'mae' ? `MAE (0–${Math.max(1, nClasses - 1)} scale)` : metric.title,
+      metric: metric.key === 'mae' ? 'MAE (0–4 pain scale)' : metric.title,
       bars: bars(view.methods, view.repeats, (m) => m[metric.key], (m) => m.summary[metric.key]),
       references: references(view, (m) => m.summary[metric.key]?.mean, chance),
       colors: view.colors,
