@@ -30,15 +30,17 @@ end`;
 
 /**
  * Appends a chunk. KEYS: state, buf, sessions, order. ARGV: device, seq, rate, samples (float32
- * LE bytes), windowSamples, hopSamples, maxBufferSamples, maxSessions, idleMs.
+ * LE bytes), windowSamples, hopSamples, maxBufferSamples, maxSessions, idleMs, maxWindowsPerChunk.
  * Returns `{code, …}`: `{'OK', nextSeq, buffered, firstWindow, epoch, liveSessions, window…}` or
- * an error code with the expected seq (and the session's rate for SAMPLE_RATE_CHANGED).
+ * a refusal: `{'SEQ_GAP' | 'SEQ_DUPLICATE', expectedSeq}`, `{'SAMPLE_RATE_CHANGED', expectedSeq,
+ * rate}`, `{'SESSION_EXPIRED', 0}`, `{'SESSION_LIMIT', max}`, `{'SESSION_BUFFER_FULL', expectedSeq,
+ * wouldHold}`, `{'CHUNK_TOO_LARGE', expectedSeq, windows}`.
  */
 export const APPEND_SCRIPT = `${NOW}
 ${OPEN}
 local state, buf, sessions, order = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local dev, seq, rate, samples = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
-local size, hop, maxBuffer, maxSessions, idle = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+local size, hop, maxBuffer, maxSessions, idle, maxWindows = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local exists = redis.call('EXISTS', state) == 1
 local current = exists and redis.call('HGET', state, 'rate')
 if not current then
@@ -61,6 +63,9 @@ local emitted = tonumber(redis.call('HGET', state, 'emitted'))
 local n = #samples / 4
 local held = math.min(size, math.max(0, received - emitted * hop))
 if held + n > maxBuffer then return {'SESSION_BUFFER_FULL', nextSeq, held + n} end
+local completes = 0
+if received + n >= emitted * hop + size then completes = math.floor((received + n - emitted * hop - size) / hop) + 1 end
+if completes > maxWindows then return {'CHUNK_TOO_LARGE', nextSeq, completes} end
 if base > received then samples = string.sub(samples, 4 * math.min(n, base - received) + 1) end
 if #samples > 0 then redis.call('APPEND', buf, samples) end
 received = received + n
