@@ -3,6 +3,7 @@
  * together equal one in-memory windower's, a seq is accepted once, the bounds hold across both,
  * and events reach a subscriber on the other one in seq order.
  */
+import { Redis } from 'ioredis';
 import { mulberry32 } from '@painkd/signals';
 import { startRedisServer, type LocalRedis } from '@painkd/signals/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,29 @@ describe('RedisSessionStore (two replicas, one Redis)', () => {
     expect((await events(sub, 1))[0]).toMatchObject({ event: 'end', data: { deviceId: id, reason: 'deleted' } });
     expect(await sub.next(100)).toBeNull();
     expect(await b.delete(id)).toBe(false);
+  });
+
+  it('leaves no trace of a refused first chunk, and never publishes a deleted session’s events into its successor', async () => {
+    const [a, b] = await replicas({ maxWindowsPerRequest: 2 });
+    const raw = new Redis(server.url);
+    try {
+      const refused = nextDevice();
+      await expect(a.append(refused, { seq: 0, sampleRate: 4, samples: new Float32Array(40) })).rejects.toMatchObject({ code: 'CHUNK_TOO_LARGE' });
+      expect(await raw.keys(`painkd:session:{${refused}}*`)).toEqual([]);
+      expect(await raw.zscore('painkd:sessions', refused)).toBeNull();
+    } finally {
+      raw.disconnect();
+    }
+    const id = nextDevice();
+    const stale = await a.append(id, { seq: 0, sampleRate: 4, samples: new Float32Array(22) });
+    expect(await b.delete(id)).toBe(true);
+    const sub = new QueueSubscriber(8);
+    await b.subscribe(id, sub);
+    const fresh = await a.append(id, { seq: 0, sampleRate: 4, samples: new Float32Array(22) });
+    await stale.publish(Promise.resolve([{ event: 'prediction', id: '0', data: 'stale' }]));
+    await fresh.publish(Promise.resolve([{ event: 'prediction', id: '0', data: 'fresh' }]));
+    expect((await events(sub, 1)).map((e) => e.data)).toEqual(['fresh']);
+    expect(await sub.next(200)).toBe('timeout');
   });
 
   it('answers 503 SESSIONS_UNAVAILABLE and turns unhealthy while Redis is down', async () => {

@@ -126,7 +126,7 @@ export class RedisSessionStore implements SessionStore {
     )) as (Buffer | number)[];
     const code = String(reply[0]);
     if (code !== 'OK') throw this.refusal(deviceId, code, reply.slice(1), chunk);
-    const [, nextSeq, buffered, firstWindow, epoch, live] = reply as [Buffer, number, number, number, number, number];
+    const [, nextSeq, buffered, firstWindow, epoch, live] = reply as [Buffer, number, number, number, Buffer, number];
     this.live = live;
     const windows: CompletedWindow[] = reply.slice(6).map((blob, i) => {
       const index = firstWindow + i;
@@ -146,7 +146,7 @@ export class RedisSessionStore implements SessionStore {
           () => '',
         );
         // Redis gone since the append: the events are lost to subscribers, the chunk's answer stands.
-        await this.command('publishChunk', [2, k.state, k.order, String(epoch), chunk.seq, text, k.channel, this.deadlineMs]).catch(() => undefined);
+        await this.command('publishChunk', [2, k.state, k.order, epoch, chunk.seq, text, k.channel, this.deadlineMs]).catch(() => undefined);
       },
     };
   }
