@@ -11,10 +11,10 @@ import type { ApiLimits } from './config/limits.js';
 import { ConfigError, loadServerConfig, USAGE, type ServerConfig } from './config/server-config.js';
 import type { InferenceEngine } from './model/inference-engine.js';
 import { loadPredictor, StartupError } from './model/onnx-predictor.js';
-import { RedisSessionStore } from './sessions/redis/redis-session-store.js';
 import { WorkerEngine } from './model/worker-engine.js';
 import { watchLauncher } from './server/launcher-watch.js';
 import { startMetricsServer, startServer, type RunningServer } from './server/start-server.js';
+import { RedisSessionStore } from './sessions/redis/redis-session-store.js';
 
 /** The default artifact: `model/` beside the bundle, or `apps/edge-api/model` from source. */
 function defaultModelDir(): string {
@@ -73,7 +73,8 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
   }
   for (const warning of warnings(config)) process.stderr.write(`edge-api: warning: ${warning}\n`);
   const { redisUrl } = config;
-  const sharedSessions = redisUrl ? (limits: ApiLimits) => new RedisSessionStore({ url: redisUrl, limits, windowSeconds: predictor.info.windowSeconds, hopSeconds: predictor.info.hopSeconds }) : undefined;
+  const { windowSeconds, hopSeconds } = predictor.info;
+  const sessions = redisUrl ? (limits: ApiLimits) => new RedisSessionStore({ url: redisUrl, limits, windowSeconds, hopSeconds }) : undefined;
   const edge = createApp({
     predictor,
     engine,
@@ -84,7 +85,7 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     docsPublic: config.docsPublic,
     rejectFlagged: config.rejectFlagged,
     streamTokenTtlSeconds: config.streamTokenTtlSeconds,
-    ...(sharedSessions ? { sharedSessions } : {}),
+    sessions,
   });
   const servers: RunningServer[] = [];
   const server = await startServer(edge, { port: config.port, host: config.host });

@@ -1,9 +1,10 @@
 /**
  * @module Two edge-API replicas (real processes) sharing stream sessions through a real
  * redis-server on loopback: one device's chunks alternate between them and give the predictions
- * of a single in-memory server; an SSE subscriber on one replica gets every prediction in order;
- * two replicas racing for one seq accept it once; a replica killed mid-stream leaves the session
- * to the other; a Redis outage is a 503 on session routes only.
+ * (with their quality) of a single in-memory server; an SSE subscriber on one replica, opened with
+ * a stream token the other issued, gets every prediction in order; a flagged window carries its
+ * flags through Redis and is counted; two replicas racing for one seq accept it once; a replica
+ * killed mid-stream leaves the session to the other; a Redis outage is a 503 on session routes only.
  */
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '@painkd/signals';
@@ -18,7 +19,11 @@ interface Pred {
   readonly endSeconds: number;
   readonly level: number;
   readonly probabilities: number[];
+  readonly quality: { readonly ok: boolean; readonly flags: string[] };
 }
+
+const TOKEN = 'replica-secret';
+const auth = { authorization: `Bearer ${TOKEN}` };
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const rate = 64;
@@ -36,18 +41,36 @@ let single: TestServer;
 let replicas: ServerProcess[];
 let expected: Pred[];
 
-async function post(url: string, device: string, seq: number): Promise<{ status: number; body: { predictions?: Pred[]; nextSeq?: number; error?: { code: string; details?: { expectedSeq?: number } } } }> {
-  const res = await postJson(`${url}/v1/streams/${device}/samples`, { seq, sampleRate: rate, samples: chunks[seq] });
-  return res as { status: number; body: { predictions?: Pred[] } };
+type Answer = { status: number; body: { predictions?: Pred[]; nextSeq?: number; error?: { code: string; details?: { expectedSeq?: number } } } };
+
+async function post(url: string, device: string, seq: number, samples: readonly number[] = chunks[seq]!): Promise<Answer> {
+  return (await postJson(`${url}/v1/streams/${device}/samples`, { seq, sampleRate: rate, samples }, auth)) as Answer;
+}
+
+/** Opens `device`'s events on `on` with a stream token issued by `issuer` (as a browser would). */
+async function openEvents(issuer: string, on: string, device: string): Promise<Response> {
+  const issued = await postJson(`${issuer}/v1/streams/${device}/token`, {}, auth);
+  expect(issued.status).toBe(200);
+  const sse = await fetch(`${on}${(issued.body as { eventsUrl: string }).eventsUrl}`);
+  expect(sse.status).toBe(200);
+  return sse;
 }
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  const start = () => spawnServer(['--conditions=@painkd/source', '--import', 'tsx', 'src/main.ts'], { cwd: appDir, env: { EDGE_REDIS_URL: redis.url, EDGE_RUNTIME: 'node' } });
+  const start = () => spawnServer(['--conditions=@painkd/source', '--import', 'tsx', 'src/main.ts'], { cwd: appDir, env: { EDGE_REDIS_URL: redis.url, EDGE_RUNTIME: 'node', EDGE_API_TOKEN: TOKEN } });
   [single, ...replicas] = await Promise.all([startTestServer(), start(), start()]);
   expected = [];
   for (let seq = 0; seq < chunks.length; seq++) expected.push(...((await post(single.url, 'reference', seq)).body.predictions ?? []));
   expect(expected.length).toBe(11);
+  expect(expected.every((p) => p.quality.ok)).toBe(true);
+  // A replica is ready once its Redis connection is up (what a load balancer waits for).
+  for (const r of replicas) {
+    for (let t = 0; (await fetch(`${r.url}/v2/health/ready`)).status !== 200; t++) {
+      if (t > 500) throw new Error(`${r.url} never became ready:\n${r.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -57,13 +80,29 @@ afterAll(async () => {
 });
 
 describe('edge-API replicas sharing sessions through Redis', () => {
+  it('carries quality flags through Redis and opens SSE on one replica with a stream token issued by the other', async () => {
+    const [a, b] = replicas as [ServerProcess, ServerProcess];
+    const device = 'wrist-flat';
+    // The API token itself is refused in a URL, on every replica.
+    expect((await fetch(`${a.url}/v1/streams/${device}/events?access_token=${TOKEN}`)).status).toBe(401);
+    const sse = await openEvents(b.url, a.url, device);
+    // 5.5 s of a flat line at 2 µS (a stuck sensor), posted to b.
+    const flat = new Array<number>(Math.round(5.5 * rate)).fill(2);
+    const res = await post(b.url, device, 0, flat);
+    expect(res.status).toBe(200);
+    const [prediction] = res.body.predictions!;
+    expect(prediction).toMatchObject({ window: 0, quality: { ok: false, flags: ['FLAT'] } });
+    expect(prediction).toEqual({ ...(await post(single.url, device, 0, flat)).body.predictions![0], deviceId: device });
+    expect((await fetch(`${b.url}/v1/streams/${device}`, { method: 'DELETE', headers: auth })).status).toBe(204);
+    const text = await sse.text();
+    expect([...text.matchAll(/event: prediction\ndata: (.*)\nid: 0/g)].map((m) => JSON.parse(m[1]!) as Pred)).toEqual([prediction]);
+    expect(await (await fetch(`${b.url}/metrics`, { headers: auth })).text()).toMatch(/edge_api_quality_flags_total\{flag="FLAT"\} 1/);
+  }, 60_000);
+
   it('serves one device from both replicas, racing, pushing over SSE on one and surviving the other’s death', async () => {
     const [a, b] = replicas as [ServerProcess, ServerProcess];
-    // A replica is ready once its Redis connection is up (what a load balancer waits for).
-    for (const r of [a, b]) await expect.poll(async () => (await fetch(`${r.url}/v2/health/ready`)).status, { timeout: 10_000 }).toBe(200);
     const device = 'wrist-7';
-    const sse = await fetch(`${a.url}/v1/streams/${device}/events`);
-    expect(sse.status).toBe(200);
+    const sse = await openEvents(a.url, a.url, device);
     const answered: Pred[] = [];
     const half = Math.floor(chunks.length / 2);
     for (let seq = 0; seq < half; seq++) {
@@ -85,7 +124,7 @@ describe('edge-API replicas sharing sessions through Redis', () => {
       answered.push(...res.body.predictions!);
     }
     expect(answered).toEqual(expected.map((p) => ({ ...p, deviceId: device })));
-    expect((await fetch(`${a.url}/v1/streams/${device}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(`${a.url}/v1/streams/${device}`, { method: 'DELETE', headers: auth })).status).toBe(204);
     const text = await sse.text();
     const pushed = [...text.matchAll(/event: prediction\ndata: (.*)\nid: (\d+)/g)].map((m) => JSON.parse(m[1]!) as Pred);
     expect(pushed).toEqual(answered);
@@ -99,7 +138,11 @@ describe('edge-API replicas sharing sessions through Redis', () => {
     expect(session.status).toBe(503);
     expect(session.body.error).toMatchObject({ code: 'SESSIONS_UNAVAILABLE' });
     expect((await fetch(`${a.url}/v2/health/ready`)).status).toBe(503);
-    const one = await postJson(`${a.url}/predict`, { samples: Array.from(recording.subarray(0, Math.round(5.5 * rate))), sampleRate: rate });
+    const events = await fetch(`${a.url}/v1/streams/wrist-8/events`, { headers: auth });
+    expect(events.status).toBe(503);
+    expect(await events.json()).toMatchObject({ error: { code: 'SESSIONS_UNAVAILABLE' } });
+    expect((await fetch(`${a.url}/v1/streams/wrist-8`, { method: 'DELETE', headers: auth })).status).toBe(503);
+    const one = await postJson(`${a.url}/predict`, { samples: Array.from(recording.subarray(0, Math.round(5.5 * rate))), sampleRate: rate }, auth);
     expect(one.status).toBe(200);
     expect((one.body as { probabilities: number[] }).probabilities).toEqual(expected[0]!.probabilities);
   }, 60_000);

@@ -23,8 +23,6 @@ import { predict } from '../routes/predict/index.js';
 import { deleteStream, postSamples, streamEvents, streamToken } from '../routes/streams/index.js';
 import { MemorySessionStore } from '../sessions/memory-session-store.js';
 import type { SessionStore } from '../sessions/session-store.js';
-import { deleteSharedStream, postSharedSamples, streamSharedEvents } from '../routes/shared-streams/index.js';
-import type { SharedSessionStore } from '../sessions/shared-session-store.js';
 import { OpenStreams } from '../streaming/open-streams.js';
 import { createSampleWindowStream } from '../streaming/sample-window-stream.js';
 import type { WindowStream } from '../streaming/window-stream.js';
@@ -51,18 +49,16 @@ export interface CreateAppOptions {
   readonly rejectFlagged?: boolean;
   /** Lifetime of SSE stream tokens, s (default 300). */
   readonly streamTokenTtlSeconds?: number;
-  /** Where sessions live; default in this process's memory. */
+  /**
+   * Where sessions live, made from the app's limits: default in this process's memory; a shared
+   * store (`RedisSessionStore`, `EDGE_REDIS_URL`) lets replicas share them, and readiness then
+   * follows its health.
+   */
   readonly sessions?: (limits: ApiLimits, createWindowStream: (sampleRate: number) => WindowStream) => SessionStore;
   /** Logs server faults (5xx); default `console.error`. */
   readonly log?: (error: unknown) => void;
   /** Clock for session TTLs and stream tokens (tests). */
   readonly now?: () => number;
-  /**
-   * Makes a session store shared with other replicas (Redis, `EDGE_REDIS_URL`) from the app's
-   * limits; the session routes then use it instead of this process's memory, and readiness
-   * follows its health.
-   */
-  readonly sharedSessions?: (limits: ApiLimits) => SharedSessionStore;
 }
 
 /** The app plus the state it owns. */
@@ -76,9 +72,9 @@ export interface EdgeApp {
   readonly limits: ApiLimits;
   /** Marks the app as draining: readiness answers 503, responses close their connection, uploads end. */
   drain(): void;
-  /** Closes sessions and stops timers. */
+  /** Ends sessions (this process's part of them) and stops timers. */
   close(): void;
-  /** Releases the inference engine (and with it the model); call after {@link EdgeApp.close}. */
+  /** Releases the session store's connections and the inference engine (and with it the model); call after {@link EdgeApp.close}. */
   release(): Promise<void>;
 }
 
@@ -95,9 +91,8 @@ export function createApp(options: CreateAppOptions): EdgeApp {
   const now = options.now ?? Date.now;
   const createWindowStream = (sampleRate: number): WindowStream => createSampleWindowStream(sampleRate, info.windowSeconds, info.hopSeconds);
   const sessions = options.sessions?.(limits, createWindowStream) ?? new MemorySessionStore(limits, createWindowStream, now);
-  const shared = options.sharedSessions?.(limits);
   const streams = new OpenStreams(limits.maxOpenStreams);
-  const metrics = createApiMetrics({ activeSessions: () => shared?.size ?? sessions.size, activeStreams: () => streams.size });
+  const metrics = createApiMetrics({ activeSessions: () => sessions.size, activeStreams: () => streams.size });
   const engine = options.engine ?? new InProcessEngine(options.predictor);
   const service = new PredictService(info, engine, metrics, { rejectFlagged: options.rejectFlagged ?? false });
   const tokens = new StreamTokens(options.token, options.streamTokenTtlSeconds ?? 300, now);
@@ -125,20 +120,13 @@ export function createApp(options: CreateAppOptions): EdgeApp {
   const predictStream = predictNdjson({ service, limits, streams, createWindowStream, shutdown: shutdown.signal });
   app.post('/predict', predict({ service, limits, predictStream }));
 
-  if (shared) {
-    const sharedDeps = { service, limits, store: shared, streams };
-    app.post('/v1/streams/:deviceId/samples', postSharedSamples(sharedDeps));
-    app.get('/v1/streams/:deviceId/events', streamSharedEvents(sharedDeps));
-    app.delete('/v1/streams/:deviceId', deleteSharedStream(sharedDeps));
-  } else {
-    const streamDeps = { service, limits, store: sessions, streams, tokens };
-    app.post('/v1/streams/:deviceId/samples', postSamples(streamDeps));
-    app.get('/v1/streams/:deviceId/events', streamEvents(streamDeps));
-    app.post('/v1/streams/:deviceId/token', streamToken(streamDeps));
-    app.delete('/v1/streams/:deviceId', deleteStream(streamDeps));
-  }
+  const streamDeps = { service, limits, store: sessions, streams, tokens };
+  app.post('/v1/streams/:deviceId/samples', postSamples(streamDeps));
+  app.get('/v1/streams/:deviceId/events', streamEvents(streamDeps));
+  app.post('/v1/streams/:deviceId/token', streamToken(streamDeps));
+  app.delete('/v1/streams/:deviceId', deleteStream(streamDeps));
 
-  const k = kserve({ service, limits, isReady: () => ready && (shared?.healthy() ?? true), serverVersion: EDGE_API_VERSION });
+  const k = kserve({ service, limits, isReady: () => ready && sessions.healthy(), serverVersion: EDGE_API_VERSION });
   app.get('/v2', k.serverMetadata);
   app.get('/v2/health/live', k.live);
   app.get('/v2/health/ready', k.ready);
@@ -174,10 +162,10 @@ export function createApp(options: CreateAppOptions): EdgeApp {
     close() {
       ready = false;
       sessions.closeAll();
-      void shared?.closeAll();
     },
-    release() {
-      return engine.close();
+    async release() {
+      await sessions.release();
+      await engine.close();
     },
   };
 }

@@ -4,11 +4,11 @@
  * that keep memory finite and a sweeper that closes idle sessions.
  */
 import type { ApiLimits } from '../config/limits.js';
-import { ApiError } from '../errors/api-error.js';
 import { toApiError } from '../errors/to-api-error.js';
 import { checkChunkWindows } from '../streaming/chunk-windows.js';
 import type { WindowStream } from '../streaming/window-stream.js';
 import { OrderedPublisher } from './ordered-publisher.js';
+import { newSessionSeq, sampleRateChanged, seqRefused, sessionBufferFull, sessionExpired, sessionLimit, subscriberLimit } from './session-errors.js';
 import type { AppendedChunk, SessionChunk, SessionEvent, SessionStore, Subscriber, Subscription } from './session-store.js';
 
 /** One device's session. */
@@ -48,15 +48,17 @@ export class MemorySessionStore implements SessionStore {
     return this.sessions.size;
   }
 
+  healthy(): boolean {
+    return true;
+  }
+
   async append(deviceId: string, chunk: SessionChunk): Promise<AppendedChunk> {
     const session = this.forChunk(deviceId, chunk.seq, chunk.sampleRate);
     const stream = session.stream as WindowStream;
+    if (chunk.seq !== stream.nextSeq) throw seqRefused(chunk.seq, stream.nextSeq);
     const held = stream.bufferedSamples;
     if (held + chunk.samples.length > this.limits.maxSessionBufferSamples) {
-      throw new ApiError('SESSION_BUFFER_FULL', `the session would hold ${held + chunk.samples.length} samples; at most ${this.limits.maxSessionBufferSamples}. Send smaller chunks`, {
-        path: 'samples',
-        details: { limit: this.limits.maxSessionBufferSamples, expectedSeq: stream.nextSeq },
-      });
+      throw sessionBufferFull(held + chunk.samples.length, this.limits.maxSessionBufferSamples, stream.nextSeq);
     }
     checkChunkWindows(stream, chunk.samples.length, this.limits.maxWindowsPerRequest, 'samples');
     let windows;
@@ -71,10 +73,7 @@ export class MemorySessionStore implements SessionStore {
   async subscribe(deviceId: string, subscriber: Subscriber): Promise<Subscription> {
     const session = this.get(deviceId) ?? this.open(deviceId);
     if (session.subscribers.size >= this.limits.maxSubscribersPerSession) {
-      throw new ApiError('SUBSCRIBER_LIMIT', `${deviceId} already has ${session.subscribers.size} subscribers`, {
-        path: 'params.deviceId',
-        details: { limit: this.limits.maxSubscribersPerSession },
-      });
+      throw subscriberLimit(deviceId, session.subscribers.size, this.limits.maxSubscribersPerSession);
     }
     session.subscribers.add(subscriber);
     session.lastActive = this.now();
@@ -101,6 +100,10 @@ export class MemorySessionStore implements SessionStore {
     }
   }
 
+  async release(): Promise<void> {
+    // Nothing outside this process.
+  }
+
   /** Closes sessions idle past the TTL (those with subscribers stay open). */
   sweep(): void {
     for (const deviceId of [...this.sessions.keys()]) this.sweepOne(deviceId);
@@ -120,22 +123,13 @@ export class MemorySessionStore implements SessionStore {
     let session = this.get(deviceId);
     if (session === undefined || session.stream === undefined) {
       if (seq !== 0) {
-        if (this.expired.has(deviceId)) {
-          throw new ApiError('SESSION_EXPIRED', `the session of ${deviceId} was closed after ${this.limits.sessionIdleMs} ms idle; start again with seq 0`, {
-            path: 'params.deviceId',
-            details: { expectedSeq: 0 },
-          });
-        }
-        throw new ApiError('SEQ_GAP', `a new session must start at seq 0, got ${seq}`, { path: 'seq', details: { expectedSeq: 0, receivedSeq: seq } });
+        throw this.expired.has(deviceId) ? sessionExpired(deviceId, this.limits.sessionIdleMs) : newSessionSeq(seq);
       }
       session ??= this.open(deviceId);
       session.stream = this.createWindowStream(sampleRate);
       this.expired.delete(deviceId);
     } else if (session.stream.sampleRate !== sampleRate) {
-      throw new ApiError('SAMPLE_RATE_CHANGED', `this session streams at ${session.stream.sampleRate} Hz; got ${sampleRate} Hz. DELETE the session to change rate`, {
-        path: 'sampleRate',
-        details: { expectedSeq: session.stream.nextSeq, sampleRate: session.stream.sampleRate },
-      });
+      throw sampleRateChanged(session.stream.sampleRate, sampleRate, session.stream.nextSeq);
     }
     session.lastActive = this.now();
     return session;
@@ -158,10 +152,7 @@ export class MemorySessionStore implements SessionStore {
     if (this.sessions.size >= this.limits.maxSessions) {
       this.sweep();
       if (this.sessions.size >= this.limits.maxSessions) {
-        throw new ApiError('SESSION_LIMIT', `${this.limits.maxSessions} sessions are open; end one or retry later`, {
-          path: 'params.deviceId',
-          details: { limit: this.limits.maxSessions },
-        });
+        throw sessionLimit(this.limits.maxSessions);
       }
     }
     const subscribers = new Set<Subscriber>();

@@ -14,10 +14,19 @@ import type { WindowStream } from './window-stream.js';
  */
 export function checkChunkWindows(stream: WindowStream, samples: number, maxWindows: number, path: string): void {
   const windows = stream.windowsCompletedBy(samples);
-  if (windows > maxWindows) {
-    throw new ApiError('CHUNK_TOO_LARGE', `${path} would complete ${windows} windows; at most ${maxWindows} per chunk — send smaller chunks`, {
-      path,
-      details: { windows, limit: maxWindows },
-    });
-  }
+  if (windows > maxWindows) throw chunkTooLarge(windows, maxWindows, path);
+}
+
+/**
+ * The 413 `CHUNK_TOO_LARGE` of a chunk that would complete `windows` windows, more than `maxWindows`
+ * (for stores that count windows themselves, such as the Redis session store).
+ *
+ * @example
+ * throw chunkTooLarge(600, 512, 'samples');
+ */
+export function chunkTooLarge(windows: number, maxWindows: number, path: string): ApiError {
+  return new ApiError('CHUNK_TOO_LARGE', `${path} would complete ${windows} windows; at most ${maxWindows} per chunk — send smaller chunks`, {
+    path,
+    details: { windows, limit: maxWindows },
+  });
 }

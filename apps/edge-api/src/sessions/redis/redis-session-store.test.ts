@@ -3,6 +3,7 @@
  * together equal one in-memory windower's, a seq is accepted once, the bounds hold across both,
  * and events reach a subscriber on the other one in seq order.
  */
+import { Redis } from 'ioredis';
 import { mulberry32 } from '@painkd/signals';
 import { startRedisServer, type LocalRedis } from '@painkd/signals/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,9 @@ beforeAll(async () => {
   server = await startRedisServer();
 });
 afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.closeAll()));
+  const open = stores.splice(0);
+  for (const s of open) s.closeAll();
+  await Promise.all(open.map((s) => s.release()));
 });
 afterAll(async () => {
   await server?.stop();
@@ -64,7 +67,7 @@ describe('RedisSessionStore (two replicas, one Redis)', () => {
         const got = await (seq % 2 === 0 ? a : b).append(id, { seq, sampleRate: rate, samples: chunk });
         await got.publish(Promise.resolve([]));
         const want = reference.push(seq, chunk);
-        expect(got.windows.map((w) => [w.index, w.seq, w.endSeconds])).toEqual(want.map((w) => [w.index, w.seq, w.endSeconds]));
+        expect(got.windows.map((w) => [w.index, w.seq, w.startSeconds, w.endSeconds])).toEqual(want.map((w) => [w.index, w.seq, w.startSeconds, w.endSeconds]));
         got.windows.forEach((w, i) => expect(new Uint32Array(w.samples.buffer)).toEqual(new Uint32Array(Float32Array.from(want[i]!.samples).buffer)));
         expect([got.nextSeq, got.bufferedSamples]).toEqual([reference.nextSeq, reference.bufferedSamples]);
       }
@@ -87,15 +90,17 @@ describe('RedisSessionStore (two replicas, one Redis)', () => {
     await expect(b.append(nextDevice(), { seq: 3, sampleRate: 4, samples: new Float32Array(1) })).rejects.toMatchObject({ code: 'SEQ_GAP', message: 'a new session must start at seq 0, got 3' });
   });
 
-  it('holds the session, buffer and subscriber bounds across the fleet, and expires idle sessions with a 410', async () => {
+  it('holds the session, buffer, windows-per-chunk and subscriber bounds across the fleet, and expires idle sessions with a 410', async () => {
     // A Redis of its own: the session count is the fleet's, and other tests' sessions would count.
     const own = await startRedisServer();
-    const [a, b] = await replicas({ maxSessions: 2, maxSessionBufferSamples: 30, maxSubscribersPerSession: 2, sessionIdleMs: 400 }, undefined, own.url);
+    const [a, b] = await replicas({ maxSessions: 2, maxSessionBufferSamples: 30, maxSubscribersPerSession: 2, sessionIdleMs: 400, maxWindowsPerRequest: 2 }, undefined, own.url);
     const [d1, d2, d3] = [nextDevice(), nextDevice(), nextDevice()];
     await (await a.append(d1, { seq: 0, sampleRate: 4, samples: new Float32Array(20) })).publish(Promise.resolve([]));
     await (await b.append(d2, { seq: 0, sampleRate: 4, samples: new Float32Array(4) })).publish(Promise.resolve([]));
     await expect(b.append(d3, { seq: 0, sampleRate: 4, samples: new Float32Array(4) })).rejects.toMatchObject({ code: 'SESSION_LIMIT', status: 429 });
     await expect(b.append(d1, { seq: 1, sampleRate: 4, samples: new Float32Array(11) })).rejects.toMatchObject({ code: 'SESSION_BUFFER_FULL', details: { expectedSeq: 1 } });
+    // d1 holds 20 samples: 10 more complete 3 windows of 22 every 4.
+    await expect(a.append(d1, { seq: 1, sampleRate: 4, samples: new Float32Array(10) })).rejects.toMatchObject({ code: 'CHUNK_TOO_LARGE', status: 413, details: { windows: 3, limit: 2 } });
     await a.subscribe(d2, new QueueSubscriber(8));
     await b.subscribe(d2, new QueueSubscriber(8));
     await expect(a.subscribe(d2, new QueueSubscriber(8))).rejects.toMatchObject({ code: 'SUBSCRIBER_LIMIT' });
@@ -103,7 +108,8 @@ describe('RedisSessionStore (two replicas, one Redis)', () => {
     // d1 had no subscriber and expired; d2 is kept alive by its subscribers.
     await expect(a.append(d1, { seq: 1, sampleRate: 4, samples: new Float32Array(1) })).rejects.toMatchObject({ code: 'SESSION_EXPIRED', status: 410 });
     await expect(a.append(d2, { seq: 1, sampleRate: 4, samples: new Float32Array(1) })).resolves.toMatchObject({ nextSeq: 2 });
-    await Promise.all([a, b].map((s) => s.closeAll()));
+    for (const s of [a, b]) s.closeAll();
+    await Promise.all([a, b].map((s) => s.release()));
     await own.stop();
   });
 
@@ -115,10 +121,10 @@ describe('RedisSessionStore (two replicas, one Redis)', () => {
     const chunk = (seq: number) => a.append(id, { seq, sampleRate: 4, samples: new Float32Array(seq === 0 ? 22 : 4) });
     const event = (n: number): SessionEvent => ({ event: 'prediction', id: String(n), data: { n } });
     const [c0, c1, c2] = [await chunk(0), await chunk(1), await chunk(2)];
-    // Chunk 2's predictions finish first; chunk 0's fail (its place is given up).
+    // Chunk 2's predictions finish first; chunk 0's fail (its place is given up, and publish does not reject).
     await c2.publish(Promise.resolve([event(2)]));
     await c1.publish(Promise.resolve([event(1)]));
-    await expect(c0.publish(Promise.reject(new Error('inference failed')))).rejects.toThrow('inference failed');
+    await expect(c0.publish(Promise.reject(new Error('inference failed')))).resolves.toBeUndefined();
     expect((await events(sub, 2)).map((e) => e.id)).toEqual(['1', '2']);
     // Chunk 3 is accepted by a replica that dies before publishing: chunk 4 still arrives, after the deadline.
     await chunk(3);
@@ -128,6 +134,29 @@ describe('RedisSessionStore (two replicas, one Redis)', () => {
     expect((await events(sub, 1))[0]).toMatchObject({ event: 'end', data: { deviceId: id, reason: 'deleted' } });
     expect(await sub.next(100)).toBeNull();
     expect(await b.delete(id)).toBe(false);
+  });
+
+  it('leaves no trace of a refused first chunk, and never publishes a deleted session’s events into its successor', async () => {
+    const [a, b] = await replicas({ maxWindowsPerRequest: 2 });
+    const raw = new Redis(server.url);
+    try {
+      const refused = nextDevice();
+      await expect(a.append(refused, { seq: 0, sampleRate: 4, samples: new Float32Array(40) })).rejects.toMatchObject({ code: 'CHUNK_TOO_LARGE' });
+      expect(await raw.keys(`painkd:session:{${refused}}*`)).toEqual([]);
+      expect(await raw.zscore('painkd:sessions', refused)).toBeNull();
+    } finally {
+      raw.disconnect();
+    }
+    const id = nextDevice();
+    const stale = await a.append(id, { seq: 0, sampleRate: 4, samples: new Float32Array(22) });
+    expect(await b.delete(id)).toBe(true);
+    const sub = new QueueSubscriber(8);
+    await b.subscribe(id, sub);
+    const fresh = await a.append(id, { seq: 0, sampleRate: 4, samples: new Float32Array(22) });
+    await stale.publish(Promise.resolve([{ event: 'prediction', id: '0', data: 'stale' }]));
+    await fresh.publish(Promise.resolve([{ event: 'prediction', id: '0', data: 'fresh' }]));
+    expect((await events(sub, 1)).map((e) => e.data)).toEqual(['fresh']);
+    expect(await sub.next(200)).toBe('timeout');
   });
 
   it('answers 503 SESSIONS_UNAVAILABLE and turns unhealthy while Redis is down', async () => {

@@ -1,18 +1,19 @@
 /**
- * @module Stream sessions in Redis (`EDGE_REDIS_URL`), shared by every replica: a chunk is
+ * @module The {@link SessionStore} shared by every replica (`EDGE_REDIS_URL`): a chunk is
  * accepted, bounded and windowed by one atomic script, so two replicas never both accept one seq;
- * each chunk's predictions are published over Redis pub/sub in seq order, so an SSE subscriber on
- * any replica gets those computed on any other. An unreachable Redis makes the session routes
- * answer 503 `SESSIONS_UNAVAILABLE`; nothing else depends on it.
+ * each chunk's events are published over Redis pub/sub in seq order, so an SSE subscriber on any
+ * replica gets those computed on any other. An unreachable Redis makes the session routes answer
+ * 503 `SESSIONS_UNAVAILABLE`; nothing else depends on it.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { secondsToSamples } from '@painkd/signals';
-import { ApiError, type ApiErrorCode } from '../../errors/api-error.js';
 import type { ApiLimits } from '../../config/limits.js';
+import { ApiError } from '../../errors/api-error.js';
+import { chunkTooLarge } from '../../streaming/chunk-windows.js';
+import { windowGeometry } from '../../streaming/window-geometry.js';
 import type { CompletedWindow } from '../../streaming/window-stream.js';
-import type { SessionEvent, Subscriber } from '../session-store.js';
-import type { AppendedChunk, SessionChunk, SharedSessionStore, Subscription } from '../shared-session-store.js';
+import { sampleRateChanged, seqRefused, sessionBufferFull, sessionExpired, sessionLimit, subscriberLimit } from '../session-errors.js';
+import type { AppendedChunk, SessionChunk, SessionEvent, SessionStore, Subscriber, Subscription } from '../session-store.js';
 import { APPEND_SCRIPT, DELETE_SCRIPT, PUBLISH_SCRIPT, SUBSCRIBE_SCRIPT, TOUCH_SCRIPT } from './session-scripts.js';
 
 /** Options of {@link RedisSessionStore}. */
@@ -31,16 +32,32 @@ export interface RedisSessionStoreOptions {
   readonly commandTimeoutMs?: number;
 }
 
-/** Error codes of the scripts that are the client's (the rest cannot happen). */
-const SCRIPT_ERRORS: Readonly<Record<string, ApiErrorCode>> = {
-  SEQ_GAP: 'SEQ_GAP',
-  SEQ_DUPLICATE: 'SEQ_DUPLICATE',
-  SAMPLE_RATE_CHANGED: 'SAMPLE_RATE_CHANGED',
-  SESSION_LIMIT: 'SESSION_LIMIT',
-  SESSION_EXPIRED: 'SESSION_EXPIRED',
-  SESSION_BUFFER_FULL: 'SESSION_BUFFER_FULL',
-  SUBSCRIBER_LIMIT: 'SUBSCRIBER_LIMIT',
+/** The refusals the scripts answer with (see `session-scripts.ts`). */
+const SCRIPT_REFUSALS = ['SEQ_GAP', 'SEQ_DUPLICATE', 'SAMPLE_RATE_CHANGED', 'SESSION_LIMIT', 'SESSION_EXPIRED', 'SESSION_BUFFER_FULL', 'CHUNK_TOO_LARGE', 'SUBSCRIBER_LIMIT'] as const;
+type ScriptRefusal = (typeof SCRIPT_REFUSALS)[number];
+
+/** What a refusal is about: the device, the chunk (appends), and the limits. */
+interface RefusalContext {
+  readonly deviceId: string;
+  readonly chunk: SessionChunk | undefined;
+  readonly limits: ApiLimits;
+}
+
+/** The client error of each script refusal, from the numbers the script returns with it. */
+const REFUSALS: Readonly<Record<ScriptRefusal, (values: readonly number[], ctx: RefusalContext) => ApiError>> = {
+  SEQ_GAP: ([expected = 0], ctx) => seqRefused(ctx.chunk?.seq ?? 0, expected),
+  SEQ_DUPLICATE: ([expected = 0], ctx) => seqRefused(ctx.chunk?.seq ?? 0, expected),
+  SAMPLE_RATE_CHANGED: ([expected = 0, rate = 0], ctx) => sampleRateChanged(rate, ctx.chunk?.sampleRate ?? 0, expected),
+  SESSION_EXPIRED: (_, ctx) => sessionExpired(ctx.deviceId, ctx.limits.sessionIdleMs),
+  SESSION_LIMIT: (_, ctx) => sessionLimit(ctx.limits.maxSessions, 'across the fleet'),
+  SESSION_BUFFER_FULL: ([expected = 0, wouldHold = 0], ctx) => sessionBufferFull(wouldHold, ctx.limits.maxSessionBufferSamples, expected),
+  CHUNK_TOO_LARGE: ([, windows = 0], ctx) => chunkTooLarge(windows, ctx.limits.maxWindowsPerRequest, 'samples'),
+  SUBSCRIBER_LIMIT: ([count = 0], ctx) => subscriberLimit(ctx.deviceId, count, ctx.limits.maxSubscribersPerSession),
 };
+
+function isRefusal(code: string): code is ScriptRefusal {
+  return (SCRIPT_REFUSALS as readonly string[]).includes(code);
+}
 
 /** Keys of one device's session (one hash slot, `{deviceId}`). */
 function keys(deviceId: string) {
@@ -49,6 +66,7 @@ function keys(deviceId: string) {
 }
 
 const SESSIONS = 'painkd:sessions';
+const CHANNEL = /^painkd:session:\{(.*)\}:events$/;
 
 /**
  * The Redis session store of one replica.
@@ -58,7 +76,7 @@ const SESSIONS = 'painkd:sessions';
  * const appended = await store.append('e4-0042', { seq: 0, sampleRate: 4, samples });
  * await appended.publish(predict(appended.windows));
  */
-export class RedisSessionStore implements SharedSessionStore {
+export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis;
   private readonly subscriber: Redis;
   /** This replica's SSE subscribers by device, each with its id in Redis. */
@@ -74,6 +92,7 @@ export class RedisSessionStore implements SharedSessionStore {
     const common = { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: options.commandTimeoutMs ?? 2000, connectTimeout: 2000 };
     this.redis = new Redis(options.url, common);
     this.subscriber = new Redis(options.url, { ...common, commandTimeout: undefined });
+    // Failures surface where they matter: healthy() and the 503 of each call; ioredis reconnects by itself.
     for (const client of [this.redis, this.subscriber]) client.on('error', () => undefined);
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message.toString()));
     for (const [name, lua] of Object.entries({ appendChunk: APPEND_SCRIPT, publishChunk: PUBLISH_SCRIPT, subscribeDevice: SUBSCRIBE_SCRIPT, touchDevice: TOUCH_SCRIPT, deleteDevice: DELETE_SCRIPT })) {
@@ -97,33 +116,37 @@ export class RedisSessionStore implements SharedSessionStore {
   async append(deviceId: string, chunk: SessionChunk): Promise<AppendedChunk> {
     const { limits } = this.options;
     const k = keys(deviceId);
-    const windowSamples = Math.max(2, secondsToSamples(this.options.windowSeconds, chunk.sampleRate));
-    const hopSamples = Math.max(1, secondsToSamples(this.options.hopSeconds, chunk.sampleRate));
+    const { windowSamples, hopSamples } = windowGeometry(chunk.sampleRate, this.options.windowSeconds, this.options.hopSeconds);
     const bytes = Buffer.from(chunk.samples.buffer, chunk.samples.byteOffset, chunk.samples.byteLength);
     const reply = (await this.call(() =>
-      this.command('appendChunkBuffer', [4, k.state, k.buf, SESSIONS, k.order, deviceId, chunk.seq, String(chunk.sampleRate), bytes, windowSamples, hopSamples, limits.maxSessionBufferSamples, limits.maxSessions, limits.sessionIdleMs]),
+      this.command('appendChunkBuffer', [
+        4, k.state, k.buf, SESSIONS, k.order,
+        deviceId, chunk.seq, String(chunk.sampleRate), bytes, windowSamples, hopSamples, limits.maxSessionBufferSamples, limits.maxSessions, limits.sessionIdleMs, limits.maxWindowsPerRequest,
+      ]),
     )) as (Buffer | number)[];
     const code = String(reply[0]);
-    if (code !== 'OK') throw this.refusal(deviceId, code, reply.slice(1).map((v) => Number(String(v))), chunk);
-    const [, nextSeq, buffered, firstWindow, epoch, live] = reply as [Buffer, number, number, number, number, number];
+    if (code !== 'OK') throw this.refusal(deviceId, code, reply.slice(1), chunk);
+    const [, nextSeq, buffered, firstWindow, epoch, live] = reply as [Buffer, number, number, number, Buffer, number];
     this.live = live;
     const windows: CompletedWindow[] = reply.slice(6).map((blob, i) => {
       const index = firstWindow + i;
       const samples = new Float32Array((blob as Buffer).byteLength / 4);
       new Uint8Array(samples.buffer).set(blob as Buffer);
-      return { index, seq: chunk.seq, endSeconds: (index * hopSamples + windowSamples) / chunk.sampleRate, samples };
+      const start = index * hopSamples;
+      return { index, seq: chunk.seq, startSeconds: start / chunk.sampleRate, endSeconds: (start + windowSamples) / chunk.sampleRate, samples };
     });
     return {
       windows,
       nextSeq,
       bufferedSamples: buffered,
       publish: async (events) => {
-        let text = '';
-        try {
-          text = JSON.stringify(await events);
-        } finally {
-          await this.call(() => this.command('publishChunk', [2, k.state, k.order, String(epoch), chunk.seq, text, k.channel, this.deadlineMs]));
-        }
+        // A rejected `events` publishes '' — the script gives the chunk's place up.
+        const text = await events.then(
+          (list) => JSON.stringify(list),
+          () => '',
+        );
+        // Redis gone since the append: the events are lost to subscribers, the chunk's answer stands.
+        await this.command('publishChunk', [2, k.state, k.order, epoch, chunk.seq, text, k.channel, this.deadlineMs]).catch(() => undefined);
       },
     };
   }
@@ -135,14 +158,22 @@ export class RedisSessionStore implements SharedSessionStore {
     const reply = (await this.call(() =>
       this.command('subscribeDevice', [3, k.state, SESSIONS, k.subs, deviceId, id, limits.maxSessions, limits.maxSubscribersPerSession, limits.sessionIdleMs, this.subscriberTtlMs]),
     )) as (string | number)[];
-    if (reply[0] !== 'OK') throw this.refusal(deviceId, String(reply[0]), reply.slice(1).map((v) => Number(String(v))));
+    if (reply[0] !== 'OK') throw this.refusal(deviceId, String(reply[0]), reply.slice(1));
     let mine = this.local.get(deviceId);
-    if (!mine) {
+    const first = mine === undefined;
+    if (mine === undefined) {
       mine = new Map();
       this.local.set(deviceId, mine);
-      await this.call(() => this.subscriber.subscribe(k.channel));
     }
     mine.set(subscriber, id);
+    if (first) {
+      try {
+        await this.call(() => this.subscriber.subscribe(k.channel));
+      } catch (error) {
+        await this.drop(deviceId, subscriber);
+        throw error;
+      }
+    }
     return { unsubscribe: () => void this.drop(deviceId, subscriber) };
   }
 
@@ -153,35 +184,38 @@ export class RedisSessionStore implements SharedSessionStore {
     return deleted === 1;
   }
 
-  async closeAll(): Promise<void> {
+  closeAll(): void {
     clearInterval(this.heartbeat);
     for (const [deviceId, mine] of this.local) {
-      for (const subscriber of mine.keys()) {
+      for (const subscriber of [...mine.keys()]) {
         subscriber.deliver({ event: 'end', data: { deviceId, reason: 'shutdown' } });
-        subscriber.close();
+        void this.drop(deviceId, subscriber, true);
       }
     }
-    this.local.clear();
+  }
+
+  async release(): Promise<void> {
     await Promise.all([this.redis, this.subscriber].map((c) => c.quit().catch(() => c.disconnect())));
   }
 
   /** Pub/sub: a chunk's events (or a session's end) for the local subscribers of that device. */
   private onMessage(channel: string, message: string): void {
-    const deviceId = /^painkd:session:\{(.*)\}:events$/.exec(channel)?.[1];
+    const deviceId = CHANNEL.exec(channel)?.[1];
     const mine = deviceId === undefined ? undefined : this.local.get(deviceId);
-    if (!mine) return;
+    if (deviceId === undefined || mine === undefined) return;
     for (const event of JSON.parse(message) as SessionEvent[]) {
       for (const subscriber of [...mine.keys()]) {
-        if (!subscriber.deliver(event)) void this.drop(deviceId!, subscriber, true);
+        if (!subscriber.deliver(event)) void this.drop(deviceId, subscriber, true);
       }
-      if (event.event === 'end') for (const subscriber of [...mine.keys()]) void this.drop(deviceId!, subscriber, true);
+      if (event.event === 'end') for (const subscriber of [...mine.keys()]) void this.drop(deviceId, subscriber, true);
     }
   }
 
+  /** Removes a local subscriber (closing it when asked); the session's idle clock restarts. */
   private async drop(deviceId: string, subscriber: Subscriber, close = false): Promise<void> {
     const mine = this.local.get(deviceId);
     const id = mine?.get(subscriber);
-    if (!mine || id === undefined) return;
+    if (mine === undefined || id === undefined) return;
     mine.delete(subscriber);
     if (close) subscriber.close();
     const k = keys(deviceId);
@@ -222,43 +256,16 @@ export class RedisSessionStore implements SharedSessionStore {
       return await run();
     } catch (error) {
       const host = new URL(this.options.url).host;
-      throw new ApiError('SESSIONS_UNAVAILABLE', `the session store (Redis at ${host}) is unavailable: ${error instanceof Error ? error.message : String(error)}`, 'sessions');
+      throw new ApiError('SESSIONS_UNAVAILABLE', `the session store (Redis at ${host}) is unavailable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
 
-  private refusal(deviceId: string, code: string, values: readonly number[], chunk?: SessionChunk): ApiError {
-    const { limits } = this.options;
-    const apiCode = SCRIPT_ERRORS[code] ?? 'INTERNAL';
-    const expectedSeq = values[0] ?? 0;
-    switch (apiCode) {
-      case 'SEQ_GAP':
-      case 'SEQ_DUPLICATE':
-        return new ApiError(
-          apiCode,
-          apiCode === 'SEQ_GAP' && expectedSeq === 0 && chunk?.seq !== 0
-            ? `a new session must start at seq 0, got ${chunk?.seq}`
-            : `chunk ${chunk?.seq} ${apiCode === 'SEQ_GAP' ? 'arrived but' : 'was already received;'} ${expectedSeq} ${apiCode === 'SEQ_GAP' ? 'was expected (gap)' : 'is expected'}`,
-          'seq',
-          { expectedSeq, receivedSeq: chunk?.seq },
-        );
-      case 'SAMPLE_RATE_CHANGED':
-        return new ApiError('SAMPLE_RATE_CHANGED', `this session streams at ${values[1]} Hz; got ${chunk?.sampleRate} Hz. DELETE the session to change rate`, 'sampleRate', {
-          expectedSeq,
-          sampleRate: values[1],
-        });
-      case 'SESSION_EXPIRED':
-        return new ApiError('SESSION_EXPIRED', `the session of ${deviceId} was closed after ${limits.sessionIdleMs} ms idle; start again with seq 0`, 'params.deviceId', { expectedSeq: 0 });
-      case 'SESSION_LIMIT':
-        return new ApiError('SESSION_LIMIT', `${limits.maxSessions} sessions are open across the fleet; end one or retry later`, 'params.deviceId', { limit: limits.maxSessions });
-      case 'SESSION_BUFFER_FULL':
-        return new ApiError('SESSION_BUFFER_FULL', `the session would hold ${values[1]} samples; at most ${limits.maxSessionBufferSamples}. Send smaller chunks`, 'samples', {
-          limit: limits.maxSessionBufferSamples,
-          expectedSeq,
-        });
-      case 'SUBSCRIBER_LIMIT':
-        return new ApiError('SUBSCRIBER_LIMIT', `${deviceId} already has ${values[0]} subscribers`, 'params.deviceId', { limit: limits.maxSubscribersPerSession });
-      default:
-        return new ApiError('INTERNAL', `internal error: the session script answered ${code}`, 'sessions');
-    }
+  /** The client error of a script's refusal (a code no script answers is a server fault). */
+  private refusal(deviceId: string, code: string, values: readonly (Buffer | string | number)[], chunk?: SessionChunk): ApiError {
+    if (!isRefusal(code)) return new ApiError('INTERNAL', `internal error: the session script answered ${code}`);
+    return REFUSALS[code](
+      values.map((v) => Number(String(v))),
+      { deviceId, chunk, limits: this.options.limits },
+    );
   }
 }

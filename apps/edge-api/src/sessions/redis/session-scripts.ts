@@ -15,52 +15,63 @@
 const NOW = `local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
- * Opens a session record if there is none: refuses past `maxSessions` live sessions.
- * Expects `now`, KEYS[1] (state), KEYS[3] (sessions), ARGV names given by the caller.
+ * `room`: whether the fleet has room for one more session (forgetting sessions expired long ago);
+ * `open`: starts a session record with a new epoch — Redis' clock in µs, so a session deleted and
+ * opened again never takes the publications of its former self. Expects `now` and `t` ({@link NOW}).
  */
 const OPEN = `
-local function open(state, sessions, dev, maxSessions, idle)
+local function room(sessions, dev, maxSessions, idle)
   redis.call('ZREMRANGEBYSCORE', sessions, '-inf', now - 4 * idle)
   local score = redis.call('ZSCORE', sessions, dev)
-  local live = redis.call('ZCOUNT', sessions, now, '+inf')
-  if (not score or tonumber(score) < now) and live >= maxSessions then return false end
-  redis.call('HSET', state, 'epoch', redis.call('HINCRBY', state, 'epoch', 1))
-  return true
+  if score and tonumber(score) >= now then return true end
+  return redis.call('ZCOUNT', sessions, now, '+inf') < maxSessions
+end
+local function open(state)
+  redis.call('HSET', state, 'epoch', t[1] .. string.format('%06d', tonumber(t[2])))
 end`;
 
 /**
  * Appends a chunk. KEYS: state, buf, sessions, order. ARGV: device, seq, rate, samples (float32
- * LE bytes), windowSamples, hopSamples, maxBufferSamples, maxSessions, idleMs.
+ * LE bytes), windowSamples, hopSamples, maxBufferSamples, maxSessions, idleMs, maxWindowsPerChunk.
  * Returns `{code, …}`: `{'OK', nextSeq, buffered, firstWindow, epoch, liveSessions, window…}` or
- * an error code with the expected seq (and the session's rate for SAMPLE_RATE_CHANGED).
+ * a refusal: `{'SEQ_GAP' | 'SEQ_DUPLICATE', expectedSeq}`, `{'SAMPLE_RATE_CHANGED', expectedSeq,
+ * rate}`, `{'SESSION_EXPIRED', 0}`, `{'SESSION_LIMIT', max}`, `{'SESSION_BUFFER_FULL', expectedSeq,
+ * wouldHold}`, `{'CHUNK_TOO_LARGE', expectedSeq, windows}`.
  */
 export const APPEND_SCRIPT = `${NOW}
 ${OPEN}
 local state, buf, sessions, order = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local dev, seq, rate, samples = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
-local size, hop, maxBuffer, maxSessions, idle = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+local size, hop, maxBuffer, maxSessions, idle, maxWindows = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local exists = redis.call('EXISTS', state) == 1
 local current = exists and redis.call('HGET', state, 'rate')
+local nextSeq, received, base, emitted = 0, 0, 0, 0
+-- Every check before any write: a refused chunk leaves no trace.
 if not current then
   if seq ~= 0 then
     local score = redis.call('ZSCORE', sessions, dev)
     if not exists and score and tonumber(score) < now then return {'SESSION_EXPIRED', 0} end
     return {'SEQ_GAP', 0}
   end
-  if not exists and not open(state, sessions, dev, maxSessions, idle) then return {'SESSION_LIMIT', maxSessions} end
-  redis.call('HSET', state, 'rate', rate, 'next_seq', 0, 'received', 0, 'base', 0, 'emitted', 0, 'next_pub', 0)
-  redis.call('DEL', buf, order)
+  if not exists and not room(sessions, dev, maxSessions, idle) then return {'SESSION_LIMIT', maxSessions} end
 elseif current ~= rate then
   return {'SAMPLE_RATE_CHANGED', tonumber(redis.call('HGET', state, 'next_seq')), current}
+else
+  local fields = redis.call('HMGET', state, 'next_seq', 'received', 'base', 'emitted')
+  nextSeq, received, base, emitted = tonumber(fields[1]), tonumber(fields[2]), tonumber(fields[3]), tonumber(fields[4])
 end
-local nextSeq = tonumber(redis.call('HGET', state, 'next_seq'))
 if seq ~= nextSeq then return {seq > nextSeq and 'SEQ_GAP' or 'SEQ_DUPLICATE', nextSeq} end
-local received = tonumber(redis.call('HGET', state, 'received'))
-local base = tonumber(redis.call('HGET', state, 'base'))
-local emitted = tonumber(redis.call('HGET', state, 'emitted'))
 local n = #samples / 4
 local held = math.min(size, math.max(0, received - emitted * hop))
 if held + n > maxBuffer then return {'SESSION_BUFFER_FULL', nextSeq, held + n} end
+local completes = 0
+if received + n >= emitted * hop + size then completes = math.floor((received + n - emitted * hop - size) / hop) + 1 end
+if completes > maxWindows then return {'CHUNK_TOO_LARGE', nextSeq, completes} end
+if not current then
+  if not exists then open(state) end
+  redis.call('HSET', state, 'rate', rate, 'next_pub', 0)
+  redis.call('DEL', buf, order)
+end
 if base > received then samples = string.sub(samples, 4 * math.min(n, base - received) + 1) end
 if #samples > 0 then redis.call('APPEND', buf, samples) end
 received = received + n
@@ -83,7 +94,7 @@ redis.call('HSET', order, 'r:' .. seq, now)
 for _, key in ipairs({state, buf, order}) do redis.call('PEXPIRE', key, idle) end
 redis.call('ZADD', sessions, now + idle, dev)
 out[3] = math.min(size, math.max(0, received - emitted * hop))
-out[5] = tonumber(redis.call('HGET', state, 'epoch'))
+out[5] = redis.call('HGET', state, 'epoch')
 out[6] = redis.call('ZCOUNT', sessions, now, '+inf')
 return out`;
 
@@ -137,7 +148,10 @@ export const SUBSCRIBE_SCRIPT = `${NOW}
 ${OPEN}
 local state, sessions, subs = KEYS[1], KEYS[2], KEYS[3]
 local dev, id, maxSessions, maxSubs, idle, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-if redis.call('EXISTS', state) == 0 and not open(state, sessions, dev, maxSessions, idle) then return {'SESSION_LIMIT', maxSessions} end
+if redis.call('EXISTS', state) == 0 then
+  if not room(sessions, dev, maxSessions, idle) then return {'SESSION_LIMIT', maxSessions} end
+  open(state)
+end
 redis.call('ZREMRANGEBYSCORE', subs, '-inf', now)
 local count = redis.call('ZCARD', subs)
 if count >= maxSubs then return {'SUBSCRIBER_LIMIT', count} end
