@@ -139,7 +139,7 @@ describe('buildReportPage', () => {
     expect(chartIds(html)).not.toContain('binary-accuracy');
     expect(html).toContain('the charts above are the binary results');
     expect(figures(html).get('accuracy')).toContain('chance 0.500');
-    expect(figures(html).get('mae')).toContain('MAE (0–1 scale)');
+    expect(figures(html).get('mae')).toContain('MAE (0–4 pain scale)');
     expect(figures(html).get('confusion-teacher:teacher')?.match(/aria-roledescription="rect mark"/g)).toHaveLength(4);
   });
 
