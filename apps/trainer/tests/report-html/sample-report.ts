@@ -19,6 +19,7 @@ import {
   type QuantizationRow,
   type ViewSummary,
 } from '@painkd/distill';
+import { PRIVILEGED_VIEWS } from '@painkd/distill/testing';
 import { mulberry32 } from '@painkd/signals';
 
 /** Labels of the five BioVid pain levels. */
@@ -66,20 +67,6 @@ export const PRIVILEGED_PLANS: readonly MethodPlan[] = [
   wristStudent('student-ce', 'm', 1_530, 0.35),
   wristStudent('student-kd', 'm', 1_530, 0.44),
   wristStudent('student-dkd', 'm', 1_530, 0.355),
-];
-
-/** The privileged run's views: five lab channels, lab GSR, and GSR through the simulated wrist sensor. */
-export const PRIVILEGED_VIEWS: readonly ViewSummary[] = [
-  {
-    name: 'lab',
-    seenBy: ['teacher'],
-    channels: ['gsr:level', 'ecg:heart-rate', 'emg_trapezius:envelope', 'emg_corrugator:envelope', 'emg_zygomaticus:envelope'],
-    sampleRate: 32,
-    windowSamples: 176,
-    wearable: false,
-  },
-  { name: 'lab-gsr', seenBy: ['teacher-gsr'], channels: ['gsr:level'], sampleRate: 32, windowSamples: 176, wearable: false },
-  { name: 'wrist', seenBy: ['students'], channels: ['gsr:level'], sampleRate: 4, windowSamples: 22, wearable: true },
 ];
 
 /** The privileged run's footprints: both student sizes and the teacher. */
