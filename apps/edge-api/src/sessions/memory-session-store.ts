@@ -4,7 +4,6 @@
  * that keep memory finite and a sweeper that closes idle sessions.
  */
 import type { ApiLimits } from '../config/limits.js';
-import { toApiError } from '../errors/to-api-error.js';
 import { checkChunkWindows } from '../streaming/chunk-windows.js';
 import type { WindowStream } from '../streaming/window-stream.js';
 import { OrderedPublisher } from './ordered-publisher.js';
@@ -61,12 +60,8 @@ export class MemorySessionStore implements SessionStore {
       throw sessionBufferFull(held + chunk.samples.length, this.limits.maxSessionBufferSamples, stream.nextSeq);
     }
     checkChunkWindows(stream, chunk.samples.length, this.limits.maxWindowsPerRequest, 'samples');
-    let windows;
-    try {
-      windows = stream.push(chunk.seq, chunk.samples);
-    } catch (error) {
-      throw toApiError(error, 'seq');
-    }
+    // `seq` was checked above, with the refusal every store answers; the push cannot refuse it again.
+    const windows = stream.push(chunk.seq, chunk.samples);
     return { windows, nextSeq: stream.nextSeq, bufferedSamples: stream.bufferedSamples, publish: session.publisher.reserve() };
   }
 
