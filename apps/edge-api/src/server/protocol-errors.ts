@@ -5,18 +5,19 @@
  * on that connection, no answer at all: the socket is destroyed, so raw HTTP never lands inside a
  * body that has started.
  */
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { API_ERROR_STATUS, ApiError, type ApiErrorCode } from '../errors/api-error.js';
+import { ApiError, type ApiErrorCode } from '../errors/api-error.js';
 
-const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+/** Node's parser error codes that have an answer of their own (any other is a 400). */
+const KNOWN: Readonly<Record<string, { readonly code: ApiErrorCode; readonly message: string }>> = {
+  HPE_HEADER_OVERFLOW: { code: 'HEADERS_TOO_LARGE', message: 'the request line and headers exceed 16 KiB' },
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time' },
+  ERR_HTTP_HEADERS_TIMEOUT: { code: 'REQUEST_TIMEOUT', message: 'the request headers did not arrive in time' },
+};
 
 function apiErrorFor(code: string | undefined): ApiError {
-  const map: Readonly<Record<string, { readonly code: ApiErrorCode; readonly message: string }>> = {
-    HPE_HEADER_OVERFLOW: { code: 'HEADERS_TOO_LARGE', message: 'the request line and headers exceed 16 KiB' },
-    ERR_HTTP_REQUEST_TIMEOUT: { code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time' },
-    ERR_HTTP_HEADERS_TIMEOUT: { code: 'REQUEST_TIMEOUT', message: 'the request headers did not arrive in time' },
-  };
-  const known = code === undefined ? undefined : map[code];
+  const known = code === undefined ? undefined : KNOWN[code];
   return new ApiError(known?.code ?? 'BAD_REQUEST', known?.message ?? `malformed HTTP request${code === undefined ? '' : ` (${code})`}`, { path: 'http' });
 }
 
@@ -32,9 +33,9 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     return;
   }
   const apiError = apiErrorFor(error.code);
-  const status = API_ERROR_STATUS[apiError.code];
+  const { status } = apiError;
   const body = JSON.stringify(apiError.toBody());
   socket.end(
-    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
