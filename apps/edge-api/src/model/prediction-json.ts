@@ -1,15 +1,25 @@
 /**
  * @module The JSON of predictions: one window's (with its quality, or `rejected` when it was not
- * predicted) and a recording's aggregate over its windows — mean probabilities and their most
- * probable level, plus the highest level any window reached.
+ * predicted), a streamed window's (the same, with where it lies in the stream), and a recording's
+ * aggregate over its windows — mean probabilities and their most probable level, plus the highest
+ * level any window reached.
  */
 import { QUALITY_FLAGS } from '@painkd/signals';
-import type { WindowQuality, WindowResult } from './predict-service.js';
+import type { CompletedWindow } from '../streaming/window-stream.js';
+import { round3, type WindowQuality, type WindowResult } from './predict-service.js';
 
 /** One window's answer. */
 export type WindowJson =
   | { readonly level: number; readonly label: string; readonly probabilities: readonly number[]; readonly quality: WindowQuality }
   | { readonly rejected: true; readonly quality: WindowQuality };
+
+/** A window completed by a stream (an NDJSON upload or a session): where it lies, and its answer. */
+export type StreamedWindowJson = WindowJson & {
+  readonly window: number;
+  readonly seq: number;
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+};
 
 /** A recording's answer over its windows. */
 export interface AggregateJson {
@@ -35,6 +45,17 @@ export function windowJson(result: WindowResult): WindowJson {
   const p = result.prediction;
   if (p === undefined) return { rejected: true, quality: result.quality };
   return { level: p.level, label: p.label, probabilities: p.probabilities, quality: result.quality };
+}
+
+/**
+ * A streamed window's result as JSON: its number, the chunk that completed it, its times (s, to
+ * the µs), then {@link windowJson}.
+ *
+ * @example
+ * streamedWindowJson(completed[0], results[0]); // { window: 0, seq: 5, startSeconds: 0, endSeconds: 5.5, level: 1, … }
+ */
+export function streamedWindowJson(window: CompletedWindow, result: WindowResult): StreamedWindowJson {
+  return { window: window.index, seq: window.seq, startSeconds: round3(window.startSeconds), endSeconds: round3(window.endSeconds), ...windowJson(result) };
 }
 
 /**

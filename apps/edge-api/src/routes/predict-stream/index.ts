@@ -13,7 +13,7 @@ import { chunkReader } from '../../body/read-body.js';
 import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
 import { toApiError } from '../../errors/to-api-error.js';
-import { windowJson, type WindowJson } from '../../model/prediction-json.js';
+import { streamedWindowJson, type StreamedWindowJson } from '../../model/prediction-json.js';
 import { round3, type PredictService } from '../../model/predict-service.js';
 import { emptyTimings } from '../../model/predictor.js';
 import { parseChunk } from '../../streaming/chunk.js';
@@ -36,13 +36,7 @@ export interface PredictStreamDeps {
 }
 
 /** One window line of the response. */
-export type StreamWindowLine = WindowJson & {
-  readonly window: number;
-  readonly seq: number;
-  readonly startSeconds: number;
-  readonly endSeconds: number;
-  readonly latencyMs: number;
-};
+export type StreamWindowLine = StreamedWindowJson & { readonly latencyMs: number };
 
 /**
  * Creates the NDJSON streaming handler used by `POST /predict`.
@@ -90,7 +84,7 @@ export function predictNdjson(deps: PredictStreamDeps) {
           completed.forEach((w, i) => {
             const result = results[i];
             if (result === undefined) return;
-            const lineOut: StreamWindowLine = { window: w.index, seq: w.seq, startSeconds: round3(w.startSeconds), endSeconds: round3(w.endSeconds), ...windowJson(result), latencyMs };
+            const lineOut: StreamWindowLine = { ...streamedWindowJson(w, result), latencyMs };
             text += `${JSON.stringify(lineOut)}\n`;
           });
           predicted += completed.length;

@@ -12,8 +12,8 @@ import { readBody } from '../../body/read-body.js';
 import type { ApiLimits } from '../../config/limits.js';
 import { ApiError } from '../../errors/api-error.js';
 import type { StreamTokens } from '../../middleware/auth/stream-tokens.js';
-import { windowJson, type WindowJson } from '../../model/prediction-json.js';
-import { round3, type PredictService, type WindowResult } from '../../model/predict-service.js';
+import { streamedWindowJson, type StreamedWindowJson } from '../../model/prediction-json.js';
+import type { PredictService, WindowResult } from '../../model/predict-service.js';
 import { emptyTimings } from '../../model/predictor.js';
 import { parseDeviceId, type SessionEvent, type SessionStore } from '../../sessions/session-store.js';
 import { QueueSubscriber } from '../../sessions/sse-subscriber.js';
@@ -35,13 +35,7 @@ export interface StreamsDeps {
 }
 
 /** A window of a session, as answered and as pushed over SSE. */
-export type SessionWindow = WindowJson & {
-  readonly deviceId: string;
-  readonly window: number;
-  readonly seq: number;
-  readonly startSeconds: number;
-  readonly endSeconds: number;
-};
+export type SessionWindow = { readonly deviceId: string } & StreamedWindowJson;
 
 /**
  * Creates the `POST /v1/streams/:deviceId/samples` handler.
@@ -69,14 +63,7 @@ export function postSamples(deps: StreamsDeps) {
         emptyTimings(),
         { onReject: 'skip' },
       );
-      return appended.windows.map((w, i) => ({
-        deviceId,
-        window: w.index,
-        seq: w.seq,
-        startSeconds: round3(w.startSeconds),
-        endSeconds: round3(w.endSeconds),
-        ...windowJson(results[i] as WindowResult),
-      }));
+      return appended.windows.map((w, i) => ({ deviceId, ...streamedWindowJson(w, results[i] as WindowResult) }));
     })();
     await appended.publish(windows.then((ws) => ws.map((w): SessionEvent => ({ event: 'rejected' in w ? 'rejected' : 'prediction', id: String(w.window), data: w }))));
     return c.json({
