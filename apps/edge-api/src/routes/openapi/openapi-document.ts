@@ -5,6 +5,7 @@
 import type { ApiLimits } from '../../config/limits.js';
 import type { ModelInfo } from '../../model/predictor.js';
 import { QUALITY_FLAGS } from '@painkd/signals';
+import { DEVICE_ID_PATTERN } from '../../sessions/session-store.js';
 import { SAMPLE_RATE_RANGE } from '../../validation/parse-window.js';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -83,10 +84,11 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
     `A recording is skin conductance (µS) at any rate ${SAMPLE_RATE_RANGE.min}–${SAMPLE_RATE_RANGE.max} Hz, at least one model window long ` +
     `(${info.windowSeconds} − ${info.toleranceSeconds} s). Up to ${info.windowSeconds} + ${info.toleranceSeconds} s it is one window; a longer one is cut into ` +
     `${info.windowSeconds}-s windows every ${info.hopSeconds} s (at most ${limits.maxWindowsPerRequest} per request). Each window is resampled to the model's ${info.sampleRate} Hz ` +
-    'and carries `quality: { ok, flags }` (OUT_OF_RANGE, NEGATIVE, FLAT, CLIPPED, DROPOUT, JUMP); `null` is a missing sample.';
-  const deviceParam = { name: 'deviceId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' } };
+    `and carries \`quality: { ok, flags }\` (${QUALITY_FLAGS.join(', ')}); \`null\` is a missing sample.`;
+  const sampleRateSchema = { type: 'number', minimum: SAMPLE_RATE_RANGE.min, maximum: SAMPLE_RATE_RANGE.max };
+  const deviceParam = { name: 'deviceId', in: 'path', required: true, schema: { type: 'string', pattern: DEVICE_ID_PATTERN.source } };
   const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string', example: info.name } };
-  const sampleRateQuery = { name: 'sampleRate', in: 'query', required: false, description: 'Hz; required for octet-stream and NDJSON bodies.', schema: { type: 'number', minimum: 1, maximum: 1024 } };
+  const sampleRateQuery = { name: 'sampleRate', in: 'query', required: false, description: 'Hz; required for octet-stream and NDJSON bodies.', schema: sampleRateSchema };
   return {
     openapi: '3.1.0',
     info: {
@@ -112,7 +114,7 @@ export function openApiDocument(info: ModelInfo, limits: ApiLimits, version: str
         Window: {
           type: 'object',
           required: ['samples', 'sampleRate'],
-          properties: { samples: { type: 'array', items: { type: ['number', 'null'] } }, sampleRate: { type: 'number', minimum: 1, maximum: 1024 } },
+          properties: { samples: { type: 'array', items: { type: ['number', 'null'] } }, sampleRate: sampleRateSchema },
         },
         Quality: {
           type: 'object',
