@@ -43,6 +43,7 @@ export * from './report-markdown.js';
 export { pointsInterval, pValueText, signedPoints } from './markdown-format.js';
 export {
   comparisonGroups,
+  confidencePercent,
   NO_DIFFERENCE,
   pairingSentence,
   tooFewPairs,
