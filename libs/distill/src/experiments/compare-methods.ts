@@ -17,7 +17,7 @@ import { comparePaired } from '../stats/index.js';
  * @example
  * const comparisons = compareWithBaseline(report.methods, config, testTrainRatio(folds));
  */
-export function compareWithBaseline(methods: readonly MethodResult[], config: ExperimentConfig, ratio: number): MethodComparison[] {
+export function compareWithBaseline(methods: readonly MethodResult[], config: Pick<ExperimentConfig, 'runs' | 'baseline'>, ratio: number): MethodComparison[] {
   const students = methods.filter((m) => m.role === 'student');
   const baselineId = baselineRunId(config);
   const out: MethodComparison[] = [];

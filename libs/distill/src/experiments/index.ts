@@ -40,9 +40,10 @@ export type { JobContext } from './worker-protocol.js';
 export { reviveError, serializeError, type RevivedError, type SerializedError } from './serialized-error.js';
 export * from './progress-tracker.js';
 export * from './report-markdown.js';
-export { pointsInterval, pValueText, signedPoints } from './markdown-format.js';
+export { pointsInterval, pValueText, signedDifference, signedPoints } from './markdown-format.js';
 export {
   comparisonGroups,
+  confidencePercent,
   NO_DIFFERENCE,
   pairingSentence,
   tooFewPairs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, fileSize, num, pct, pointsInterval, pValueText, row, seconds, signedPoints } from './markdown-format.js';
+import { count, fileSize, num, pct, pointsInterval, pValueText, row, seconds, signedDifference, signedPoints } from './markdown-format.js';
 
 describe('markdown formats', () => {
   it('escapes pipes in cells and formats mean ± sd', () => {
@@ -18,6 +18,13 @@ describe('markdown formats', () => {
     expect(signedPoints(-0.00001, 2)).toBe('0.00');
     expect(signedPoints(-0.0004)).toBe('0.0');
     expect(signedPoints(null)).toBe('–');
+  });
+
+  it('signs other differences the same way, in the units given', () => {
+    expect(signedDifference(-0.0104, 3)).toBe('−0.010');
+    expect(signedDifference(0.05, 3)).toBe('+0.050');
+    expect(signedDifference(-0.0001, 3)).toBe('0.000');
+    expect(signedDifference(Number.POSITIVE_INFINITY, 3)).toBe('–');
   });
 
   it('shows a null (JSON-written infinite) interval end as ∞', () => {

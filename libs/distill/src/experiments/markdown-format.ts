@@ -42,19 +42,31 @@ export function seconds(ms: number): string {
 }
 
 /**
- * A difference of fractions in signed percentage points with a true minus sign (`digits`
- * decimals, default one); a difference that rounds to zero has no sign; `–` when not finite (a
- * JSON `null` where the run wrote ±∞). The one formatter of every Δ the reports print.
+ * A signed difference with a true minus sign and `digits` decimals; a difference that rounds to
+ * zero has no sign; `–` when not finite (a JSON `null` where the run wrote ±∞). The one
+ * formatter of every Δ the reports print ({@link signedPoints} for fractions).
+ *
+ * @example
+ * signedDifference(-0.0104, 3); // '−0.010'
+ * signedDifference(0.0001, 3); // '0.000'
+ */
+export function signedDifference(d: number | null | undefined, digits: number): string {
+  if (typeof d !== 'number' || !Number.isFinite(d)) return '–';
+  const text = Math.abs(d).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${d < 0 ? '−' : '+'}${text}`;
+}
+
+/**
+ * A difference of fractions in signed percentage points ({@link signedDifference}, `digits`
+ * decimals, default one).
  *
  * @example
  * signedPoints(0.0213); // '+2.1'
  * signedPoints(-0.0025, 2); // '−0.25'
  */
 export function signedPoints(d: number | null | undefined, digits = 1): string {
-  if (typeof d !== 'number' || !Number.isFinite(d)) return '–';
-  const text = Math.abs(100 * d).toFixed(digits);
-  if (Number(text) === 0) return text;
-  return `${d < 0 ? '−' : '+'}${text}`;
+  return signedDifference(typeof d === 'number' ? 100 * d : d, digits);
 }
 
 /**

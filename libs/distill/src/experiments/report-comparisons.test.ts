@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonGroups, NO_DIFFERENCE, pairingSentence, tooFewPairs, verdictSentence, verdictTally } from './report-comparisons.js';
+import { comparisonGroups, confidencePercent, NO_DIFFERENCE, pairingSentence, tooFewPairs, verdictSentence, verdictTally } from './report-comparisons.js';
 import { privilegedSampleReport, sampleReport } from '../testing/sample-report.js';
 
 describe('report comparisons', () => {
@@ -27,6 +27,10 @@ describe('report comparisons', () => {
     expect(tooFewPairs(byId.get('student-kd@xs')!)).toBe(true);
     expect(tooFewPairs(byId.get('student-dkd@s')!)).toBe(false);
     expect(byId.get('student-dkd@s')?.verdict).toBe(NO_DIFFERENCE);
+  });
+
+  it('turns a significance level into the confidence level in percent', () => {
+    expect([confidencePercent(0.05), confidencePercent(0.1), confidencePercent(0.01)]).toEqual([95, 90, 99]);
   });
 
   it('explains the pairing and the corrected interval in one sentence', () => {

@@ -81,6 +81,16 @@ export function tooFewPairs(c: Pick<PairedComparison, 'minAttainablePValue' | 'a
 }
 
 /**
+ * The confidence level, in percent, of the interval that goes with significance level `alpha`.
+ *
+ * @example
+ * confidencePercent(0.05); // 95
+ */
+export function confidencePercent(alpha: number): number {
+  return Number(((1 - alpha) * 100).toPrecision(4));
+}
+
+/**
  * The sentence above the comparison tables: what is paired, and which interval and tests decide.
  *
  * @param alpha - the comparisons' significance level (0.05 by default).
@@ -88,7 +98,7 @@ export function tooFewPairs(c: Pick<PairedComparison, 'minAttainablePValue' | 'a
  * pairingSentence(0.05);
  */
 export function pairingSentence(alpha: number): string {
-  const level = Number(((1 - alpha) * 100).toPrecision(4));
+  const level = confidencePercent(alpha);
   return (
     'Each student is paired with the CE-only student of its size on the same (repeat, fold) splits — same training, validation and test subjects, ' +
     'same initial weights and batch order — so only the loss differs. ' +

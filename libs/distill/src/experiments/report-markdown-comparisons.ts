@@ -3,7 +3,7 @@
  * of its size, one table per size, verdicts in their own words.
  */
 import { pointsInterval, pValueText, row, signedPoints } from './markdown-format.js';
-import { comparisonGroups, pairingSentence, tooFewPairs, verdictSentence, verdictTally } from './report-comparisons.js';
+import { comparisonGroups, confidencePercent, NO_DIFFERENCE, pairingSentence, tooFewPairs, verdictSentence, verdictTally } from './report-comparisons.js';
 import type { ExperimentReport } from './report-types.js';
 
 /**
@@ -17,7 +17,7 @@ export function comparisonsMarkdown(report: ExperimentReport): string[] {
   const all = report.comparisons ?? [];
   if (groups.length === 0) return [];
   const alpha = all[0]?.paired.alpha ?? 0.05;
-  const level = Number(((1 - alpha) * 100).toPrecision(4));
+  const level = confidencePercent(alpha);
   const out: string[] = ['## Paired comparison with the CE-only student', '', pairingSentence(alpha), ''];
   out.push(`**${capitalise(verdictSentence(verdictTally(all)))}.**`, '');
   for (const g of groups) {
@@ -30,7 +30,7 @@ export function comparisonsMarkdown(report: ExperimentReport): string[] {
       const p = r.comparison.paired;
       out.push(row([`\`${r.method}\``, signedPoints(p.meanDifference), pointsInterval(p.corrected.ci), pValueText(p.wilcoxon.pValue), pValueText(p.signFlip.pValue), String(p.n), p.verdict]));
     }
-    const reasons = [...new Set(g.rows.filter((r) => r.comparison.paired.verdict === 'no detectable difference' && tooFewPairs(r.comparison.paired)).map((r) => r.comparison.paired.reason))];
+    const reasons = [...new Set(g.rows.filter((r) => r.comparison.paired.verdict === NO_DIFFERENCE && tooFewPairs(r.comparison.paired)).map((r) => r.comparison.paired.reason))];
     for (const reason of reasons) {
       const ids = g.rows.filter((r) => r.comparison.paired.reason === reason).map((r) => `\`${r.method}\``);
       out.push('', `No detectable difference for ${ids.join(', ')}: ${reason}.`);

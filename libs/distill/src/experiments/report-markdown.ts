@@ -3,7 +3,7 @@
  * paired comparisons, folds, binary task, int8 per format, runs).
  */
 import { describeAdapter } from '@painkd/models';
-import { count, num, pct, row, seconds, signedPoints } from './markdown-format.js';
+import { count, num, pct, row, seconds, signedDifference, signedPoints } from './markdown-format.js';
 import { comparisonsMarkdown } from './report-markdown-comparisons.js';
 import { sizeSweepMarkdown } from './report-markdown-sweep.js';
 import { binaryScoringNote, foldLabel, repeatOf, repeatsOf, sensorLabel } from './report-labels.js';
@@ -174,7 +174,7 @@ function quantizationTable(rows: readonly QuantizationRow[]): string[] {
   const diff = int8MinusFp32(rows);
   for (const { format, label } of formats) {
     const d = diff[format]!;
-    out.push(`- ${label} − fp32: accuracy ${signedPoints(d.accuracy, 2)} points, macro-F1 ${signedPoints(d.macroF1, 2)} points, MAE ${d.mae >= 0 ? '+' : '−'}${Math.abs(d.mae).toFixed(3)} (mean over ${rows.length} folds, same test windows; positive accuracy = int8 better)`);
+    out.push(`- ${label} − fp32: accuracy ${signedPoints(d.accuracy, 2)} points, macro-F1 ${signedPoints(d.macroF1, 2)} points, MAE ${signedDifference(d.mae, 3)} (mean over ${rows.length} folds, same test windows; positive accuracy = int8 better)`);
   }
   const calibration = rows[0]?.calibration;
   if (calibration) out.push(`- Calibration (per fold, the shipped artifact's choice): ${rows.map((r) => r.calibration?.method ?? '?').join(', ')}`);
@@ -192,7 +192,7 @@ function quantizationTable(rows: readonly QuantizationRow[]): string[] {
           (100 * s.macroF1).toFixed(1),
           signedPoints(s.macroF1 - q.fp32.macroF1, 1),
           s.mae.toFixed(3),
-          `${s.mae - q.fp32.mae >= 0 ? '+' : '−'}${Math.abs(s.mae - q.fp32.mae).toFixed(3)}`,
+          signedDifference(s.mae - q.fp32.mae, 3),
         ]),
       );
     }

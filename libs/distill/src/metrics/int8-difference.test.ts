@@ -17,7 +17,4 @@ describe('int8MinusFp32', () => {
     expect(int8MinusFp32([{ fold: 0, fp32: s(0.5), int8: s(0.5) }]).tflite).toBeUndefined();
     expect(int8MinusFp32([])).toEqual({});
   });
-
-  it('prints signed points with a true minus sign and no negative zero', () => {
-  });
 });

@@ -15,10 +15,10 @@ export interface ScoreDifference {
   readonly mae: number;
 }
 
-/** Each int8 format, the key of its scores in a {@link QuantizationRow}, and its label. */
-export const INT8_FORMATS: readonly { readonly format: Int8Format; readonly key: 'int8' | 'tfliteInt8'; readonly label: string }[] = [
-  { format: 'onnx', key: 'int8', label: 'ONNX int8' },
-  { format: 'tflite', key: 'tfliteInt8', label: 'TFLite int8' },
+/** Each int8 format with its label; {@link int8Scores} finds its scores in a {@link QuantizationRow}. */
+export const INT8_FORMATS: readonly { readonly format: Int8Format; readonly label: string }[] = [
+  { format: 'onnx', label: 'ONNX int8' },
+  { format: 'tflite', label: 'TFLite int8' },
 ];
 
 /**

@@ -3,9 +3,9 @@
  * teacher + 2 students) and a privileged-style run (two teachers on lab views, students on a
  * simulated wrist view at 2 sizes × 3 methods, 2 CV repeats, comparisons, footprints).
  */
+import { compareWithBaseline } from '../experiments/compare-methods.js';
 import type { ExperimentReport, Footprint, FoldResult, MethodComparison, MethodResult, MetricSet, ViewSummary } from '../experiments/report-types.js';
 import { summarizeFolds } from '../metrics/fold-summary.js';
-import { comparePaired } from '../stats/index.js';
 
 function metrics(accuracy: number): MetricSet {
   return { accuracy, macroF1: accuracy - 0.05, mae: 1 - accuracy, rmse: 1.2 - accuracy, confusion: [[3, 1], [1, 3]] };
@@ -50,15 +50,9 @@ function method(plan: Plan, folds: number, binary: boolean): MethodResult {
   };
 }
 
-/** Every student against the student of its size whose method is `student-ce`, paired by (repeat, fold). */
+/** Every student against the student of its size whose method is `student-ce`, paired by (repeat, fold) as the runner pairs them. */
 function comparisons(methods: readonly MethodResult[], folds: number): MethodComparison[] {
-  const students = methods.filter((m) => m.role === 'student');
-  return students.flatMap((m) => {
-    const base = students.find((b) => b.method === 'student-ce' && b.size === m.size);
-    if (!base || base === m) return [];
-    const acc = (r: MethodResult): number[] => r.folds.map((f) => f.metrics.accuracy);
-    return [{ id: m.id, baseline: base.id, metric: 'accuracy', paired: comparePaired(acc(m), acc(base), { testTrainRatio: 1 / (folds - 1) }) }];
-  });
+  return compareWithBaseline(methods, { baseline: 'student-ce', runs: [] }, 1 / (folds - 1));
 }
 
 /** The default-style report: 2 folds, one repeat, teacher + student-ce + student-kd, one comparison. */

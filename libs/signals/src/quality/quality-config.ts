@@ -2,7 +2,7 @@
  * @module The vocabulary and thresholds of skin-conductance plausibility checks: the flags a
  * window can carry and the one typed config (with sourced defaults) that decides them.
  */
-import { invalidArgument } from '../preprocess/arguments.js';
+import { assertInteger, invalidArgument } from '../preprocess/arguments.js';
 
 /**
  * Why a window of skin conductance is not trustworthy:
@@ -87,8 +87,6 @@ export function signalQualityConfig(overrides: Partial<SignalQualityConfig> = {}
   positive('clipMinSpanMicroSiemens', config.clipMinSpanMicroSiemens);
   positive('maxSlopeMicroSiemensPerSecond', config.maxSlopeMicroSiemensPerSecond);
   positive('slopeLagSeconds', config.slopeLagSeconds);
-  if (!(Number.isInteger(config.clipMinSamples) && config.clipMinSamples >= 2)) {
-    invalidArgument('clipMinSamples', `must be an integer >= 2, got ${String(config.clipMinSamples)}`);
-  }
+  assertInteger('clipMinSamples', config.clipMinSamples, 2);
   return config;
 }
