@@ -30,7 +30,7 @@ import { netStats } from '../onnx/net-stats.js';
 import { OnnxError } from '../onnx/onnx-error.js';
 import { PAINKD_VERSION } from '../onnx/painkd-version.js';
 import { chooseCalibration, type ChooseCalibrationOptions } from '../onnx/quantize/choose-calibration.js';
-import { compareModels, logitAgreement, predictLogits, type ModelAgreement } from '../onnx/quantize/compare-models.js';
+import { logitAgreement, predictLogits, type ModelAgreement } from '../onnx/quantize/compare-models.js';
 import type { QuantizationSummary } from '../onnx/quantize/quantize-onnx.js';
 import { exportTflite } from '../tflite/export-tflite.js';
 import { microSource } from '../tflite/micro-source.js';
@@ -112,7 +112,11 @@ export async function writeArtifact(outDir: string, options: WriteArtifactOption
   const teacherFp32 = exportOnnx(teacher.spec, teacher.weights, { opset, outputs });
   const chosen = await chooseCalibration(studentFp32, options.calibrationWindows, { ...options.calibration, runtime });
   const evaluation = options.evaluation ?? options.calibrationWindows;
-  const agreement = options.evaluation ? await compareModels(studentFp32, chosen.model, evaluation, { runtime }) : chosen.agreement;
+  // fp32 and ONNX int8 logits on the evaluation windows: chooseCalibration's own when those are its windows.
+  const [fp32Logits, onnxInt8Logits] = options.evaluation
+    ? await Promise.all([predictLogits(studentFp32, evaluation, { runtime }), predictLogits(chosen.model, evaluation, { runtime })])
+    : [chosen.logits.fp32, chosen.logits.int8];
+  const agreement = logitAgreement(fp32Logits, onnxInt8Logits, evaluation.length);
   const files: Partial<Record<ArtifactRole, Uint8Array>> = { 'student-int8': chosen.model, 'student-fp32': studentFp32, 'teacher-fp32': teacherFp32 };
   let tflite: NonNullable<ArtifactManifestInput['quantization']['tflite']> | undefined;
   const tfliteRuntime = options.tflite ?? 'litert';
@@ -127,7 +131,6 @@ export async function writeArtifact(outDir: string, options: WriteArtifactOption
       'student-int8-micro-source': encoder.encode(micro.source),
     });
     const logits = await tfliteLogits(int8.floatIo, evaluation, tfliteRuntime);
-    const [fp32Logits, onnxInt8Logits] = await Promise.all([predictLogits(studentFp32, evaluation, { runtime }), predictLogits(chosen.model, evaluation, { runtime })]);
     const g = readTflite(int8.int8Io);
     const io = (i: number): { scale: number; zeroPoint: number } => ({ scale: g.tensors[i]!.quantization!.scale[0]!, zeroPoint: g.tensors[i]!.quantization!.zeroPoint[0]! });
     const brief = (a: ModelAgreement): Omit<ModelAgreement, 'meanAbsLogitDiff'> => ({ maxAbsLogitDiff: a.maxAbsLogitDiff, argmaxAgreement: a.argmaxAgreement, windows: a.windows });

@@ -9,11 +9,12 @@ describe.each(OP_BACKENDS)('createAdam on %s', (backend) => {
     await useBackend('cpu');
   });
 
-  it('follows torch.optim.Adam, returns each loss as a tensor, and honours a changed learning rate', async () => {
+  it('follows torch.optim.Adam, returns each loss as a tensor, honours a changed learning rate, and leaves no tensor behind', async () => {
     await useBackend(backend);
     const p = tf.variable(tf.tensor1d([1, -2, 3]));
     const target = tf.fill([3], 0.5);
     const adam = createAdam({ learningRate: 0.1 });
+    const tensorsBefore = tf.memory().numTensors;
     const loss = () => tf.sum(tf.square(tf.sub(p, target))) as tf.Scalar;
     const losses = [];
     for (let i = 0; i < 10; i++) losses.push(adam.minimize(loss, [p]));
@@ -27,6 +28,7 @@ describe.each(OP_BACKENDS)('createAdam on %s', (backend) => {
     const [frozen] = await readAll([tf.clone(p)]);
     expect(frozen).toEqual(after);
     adam.dispose();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
     tf.dispose([p, target]);
   });
 });

@@ -37,8 +37,9 @@ export function createDeviceAdam(options: AdamOptions): Adam {
       ['float32', step.invC2],
       ['float32', step.epsilon],
     ]);
-    variable.assign(tf.reshape(next, variable.shape));
-    next.dispose();
+    const shaped = tf.reshape(next, variable.shape);
+    variable.assign(shaped);
+    tf.dispose([next, shaped]);
   };
   return adamWith(options, update, () => {
     for (const mv of moments.values()) mv.dispose();

@@ -6,9 +6,9 @@
  * cost more than the arithmetic. Here each step reads every gradient in place (`hostView`),
  * applies Adam in one JavaScript loop to a host copy of the parameters, and uploads them: one
  * copy per variable instead of a dozen kernels. The host copy is re-read whenever the variable
- * was assigned by someone else (e.g. `setWeights`). The update is PyTorch's `torch.optim.Adam` (bias-corrected, ε added to
- * √v̂). Use on backends whose tensors live in host memory (wasm, cpu, tfjs-node); on a GPU
- * backend prefer `tf.train.adam`.
+ * was assigned by someone else (e.g. `setWeights`). The update is PyTorch's `torch.optim.Adam`
+ * (bias-corrected, ε added to √v̂). For backends whose tensors live in host memory (wasm, cpu,
+ * tfjs-node); on a GPU backend `createAdam` takes the device-side Adam (device-adam.ts) instead.
  */
 import * as tf from '@tensorflow/tfjs';
 import { adamWith, type Adam, type AdamOptions, type AdamStep } from './adam-core.js';

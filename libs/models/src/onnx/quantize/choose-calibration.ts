@@ -7,7 +7,7 @@
  */
 import type { RuntimeName } from '@painkd/runtime';
 import type { CalibrationMethod } from './calibrate.js';
-import { compareModels, type ModelAgreement } from './compare-models.js';
+import { logitAgreement, predictLogits, type ModelAgreement } from './compare-models.js';
 import { quantizeOnnx, type QuantizationSummary } from './quantize-onnx.js';
 
 /** A calibration: the method, and the percentile when it is `percentile`. */
@@ -32,6 +32,8 @@ export interface ChosenCalibration {
   readonly summary: QuantizationSummary;
   /** fp32 vs this int8 model on the calibration windows. */
   readonly agreement: ModelAgreement;
+  /** Row-major `[windows, classes]` logits of the fp32 and of this int8 model on the calibration windows. */
+  readonly logits: { readonly fp32: Float32Array; readonly int8: Float32Array };
 }
 
 /**
@@ -47,13 +49,17 @@ export async function chooseCalibration(fp32: Uint8Array, windows: readonly Floa
   const percentile = options.percentile ?? 99.99;
   const runtime = options.runtime ?? 'auto';
   const candidates: readonly CalibrationMethod[] = method === 'best' ? ['minmax', 'percentile'] : [method];
+  // The fp32 logits are the same for every candidate: run once, after quantizeOnnx has checked the windows.
+  let reference: Float32Array | undefined;
   let best: ChosenCalibration | null = null;
   for (const m of candidates) {
     const calibration: CalibrationChoice = m === 'percentile' ? { method: m, percentile } : { method: m };
     const q = await quantizeOnnx(fp32, windows, { ...calibration, runtime });
-    const agreement = await compareModels(fp32, q.model, windows, { runtime });
+    reference ??= await predictLogits(fp32, windows, { runtime });
+    const int8 = await predictLogits(q.model, windows, { runtime });
+    const agreement = logitAgreement(reference, int8, windows.length);
     if (!best || agreement.argmaxAgreement > best.agreement.argmaxAgreement || (agreement.argmaxAgreement === best.agreement.argmaxAgreement && agreement.meanAbsLogitDiff < best.agreement.meanAbsLogitDiff)) {
-      best = { calibration, model: q.model, summary: q.summary, agreement };
+      best = { calibration, model: q.model, summary: q.summary, agreement, logits: { fp32: reference, int8 } };
     }
   }
   return best!;

@@ -3,11 +3,11 @@
  * and alongside the registered nets: a ≤ 10k-parameter student and a ~100k-parameter teacher.
  */
 import type { LayerSpec, NetSpec } from '../../nets/net-spec.js';
+import { bn, conv as convLayer, relu } from './layer-specs.js';
 import { testSpec } from './random-net.js';
 
-const conv = (name: string, filters: number, kernelSize: number, stride = 1): LayerSpec => ({ kind: 'conv1d', name, filters, kernelSize, stride, padding: 'same', useBias: false });
-const bn = (name: string): LayerSpec => ({ kind: 'batchNorm', name, epsilon: 1e-3, momentum: 0.99 });
-const relu = (name: string): LayerSpec => ({ kind: 'relu', name });
+/** A bias-free `same` conv (a batch norm follows every one). */
+const conv = (name: string, filters: number, kernelSize: number, stride = 1): LayerSpec => convLayer(name, filters, kernelSize, stride, 'same', false);
 
 /** A student-shaped net: 3 conv blocks, global pooling, one hidden dense layer (~6k parameters). */
 export function studentLikeSpec(): NetSpec {
