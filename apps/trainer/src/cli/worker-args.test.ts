@@ -11,6 +11,7 @@ describe('parseWorkerArgs', () => {
       stallSeconds: 5,
       name: 'gpu-1',
     });
+    expect(parseWorkerArgs(['--queue', 'redis://h:1', '--backend', 'webgpu']).backend).toBe('webgpu');
     expect(parseWorkerArgs(['--help']).help).toBe(true);
   });
 

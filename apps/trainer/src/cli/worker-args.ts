@@ -1,5 +1,6 @@
 /** @module Command-line flags of `trainer:worker` → validated options, or a `CLI_BAD_FLAG` naming the flag. */
 import { parseArgs } from 'node:util';
+import { BACKEND_NAMES } from '@painkd/models';
 import { TrainerError } from '../errors.js';
 
 /** What `trainer:worker` was asked to do. */
@@ -15,7 +16,8 @@ export interface WorkerCliOptions {
   readonly name?: string;
 }
 
-const BACKENDS = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'];
+/** The same choices as `trainer:distill --backend`, from the one list @painkd/models keeps. */
+const BACKENDS: readonly string[] = ['auto', ...BACKEND_NAMES];
 
 /**
  * Parses `argv` of `trainer:worker`.

@@ -10,8 +10,9 @@ you like, on any machine that reaches the Redis; they may join and leave at any 
 Flags:
   --queue <url>          redis://host:port (required)
   --concurrency <n>      jobs at once, one worker thread each (default 1; up to one per core)
-  --backend <name>       auto (default) | tfjs-node-gpu | tfjs-node | wasm | cpu — use the same on
-                         every worker for reports equal to float tolerance
+  --backend <name>       auto (default: a hardware GPU through webgpu, else wasm) | webgpu
+                         | tfjs-node-gpu | tfjs-node | wasm | cpu — use the same on every worker
+                         for reports equal to float tolerance
   --data <dir>           this machine's BioVid folder, for BioVid experiments (synthetic cohorts are
                          regenerated from their seed into .cache/); a copy whose windows hash
                          differently from the coordinator's is refused

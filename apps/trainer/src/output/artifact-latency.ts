@@ -6,7 +6,7 @@
  * run's `latency.json`, in the benchmark's format, which the report reads.
  */
 import { cpus } from 'node:os';
-import { exportTflite, measureLatency, netStats, prepareRunner, type ArtifactNet, type LatencyRuntime, type LatencyTarget, type WrittenArtifact } from '@painkd/models';
+import { exportTflite, measureLatency, netStats, prepareRunner, type ArtifactNet, type LatencyRuntime, type LatencyStats, type LatencyTarget, type WrittenArtifact } from '@painkd/models';
 
 /** Runtimes the run measures its artifact on. */
 export const ARTIFACT_LATENCY_RUNTIMES: readonly LatencyRuntime[] = ['onnxruntime-node', 'onnxruntime-web', 'tfjs-tflite', 'litert'];
@@ -63,15 +63,10 @@ export async function measureArtifactLatency(
   for (const { model, target } of targets) {
     const { params, macsPerWindow: macs } = netStats(target.spec);
     for (const runtime of ARTIFACT_LATENCY_RUNTIMES) {
-      const runner = await prepareRunner(target, runtime, inputFor(target.spec, window), 1);
-      if (!runner) continue;
-      try {
-        const stats = await measureLatency(() => runner.call(), { warmup: 30, maxRuns: 2000, budgetMs, minRuns: 30 });
-        const tflite = runtime === 'tfjs-tflite' || runtime === 'litert';
-        rows.push({ model, precision: target.precision, runtime, batch: 1, p50Us: stats.p50Us, p99Us: stats.p99Us, runs: stats.runs, sizeBytes: tflite ? target.tflite!.length : target.onnx.length, params, macsPerWindow: macs });
-      } finally {
-        await runner.close();
-      }
+      const stats = await timeBatchOne(target, runtime, inputFor(target.spec, window), budgetMs);
+      if (!stats) continue;
+      const tflite = runtime === 'tfjs-tflite' || runtime === 'litert';
+      rows.push({ model, precision: target.precision, runtime, batch: 1, p50Us: stats.p50Us, p99Us: stats.p99Us, runs: stats.runs, sizeBytes: tflite ? target.tflite!.length : target.onnx.length, params, macsPerWindow: macs });
     }
   }
   return {
@@ -85,6 +80,24 @@ export async function measureArtifactLatency(
       ...(target.tflite ? [{ model, precision: `${target.precision} .tflite`, sizeBytes: target.tflite.length }] : []),
     ]),
   };
+}
+
+/**
+ * Times one model on one runtime at batch 1 — 30 warm-up calls, then 30 to 2000 timed calls
+ * within `budgetMs` — the one setting for every brief latency a run measures (its `latency.json`
+ * rows and its footprints); undefined when the runtime cannot run the model here.
+ *
+ * @example
+ * const stats = await timeBatchOne({ precision: 'int8', spec, onnx }, 'onnxruntime-node', window, 300);
+ */
+export async function timeBatchOne(target: LatencyTarget, runtime: LatencyRuntime, input: Float32Array, budgetMs: number): Promise<LatencyStats | undefined> {
+  const runner = await prepareRunner(target, runtime, input, 1);
+  if (!runner) return undefined;
+  try {
+    return await measureLatency(() => runner.call(), { warmup: 30, maxRuns: 2000, budgetMs, minRuns: 30 });
+  } finally {
+    await runner.close();
+  }
 }
 
 /**

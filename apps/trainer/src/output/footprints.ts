@@ -5,8 +5,9 @@
  * precision on onnxruntime-node. Sizes and latency depend on the architecture, not on the weights,
  * so each size is exported once with seeded initial weights (calibrated on the students' windows).
  */
-import { buildNetSpec, chooseCalibration, createNet, exportOnnx, measureLatency, netStats, prepareRunner, type NetSpec, type NetWeights } from '@painkd/models';
+import { buildNetSpec, chooseCalibration, createNet, exportOnnx, netStats, type NetSpec, type NetWeights } from '@painkd/models';
 import { studentRuns, type ExperimentConfig, type Footprint } from '@painkd/distill';
+import { timeBatchOne } from './artifact-latency.js';
 
 /** Options of {@link measureFootprints}. */
 export interface FootprintOptions {
@@ -63,12 +64,6 @@ function stats(id: string, role: Footprint['role'], spec: NetSpec, fp32: Uint8Ar
 }
 
 async function latency(spec: NetSpec, onnx: Uint8Array, precision: 'fp32' | 'int8', window: Float32Array, budgetMs: number): Promise<Footprint['latencyUs']> {
-  const runner = await prepareRunner({ precision, spec, onnx }, 'onnxruntime-node', window, 1);
-  if (!runner) return undefined;
-  try {
-    const t = await measureLatency(() => runner.call(), { warmup: 30, maxRuns: 2000, budgetMs, minRuns: 30 });
-    return { p50: t.p50Us, p99: t.p99Us, runtime: 'onnxruntime-node', runs: t.runs };
-  } finally {
-    await runner.close();
-  }
+  const t = await timeBatchOne({ precision, spec, onnx }, 'onnxruntime-node', window, budgetMs);
+  return t && { p50: t.p50Us, p99: t.p99Us, runtime: 'onnxruntime-node', runs: t.runs };
 }

@@ -2,7 +2,7 @@
  * @module The README's result tables, rendered from committed `report.json` files: one function
  * per table, so the README quotes exactly what a rerunnable run wrote.
  */
-import type { ExperimentReport, MeanSd, MethodComparison, MethodResult } from '@painkd/distill';
+import { NO_DIFFERENCE, verdictTally, type ExperimentReport, type MeanSd, type MethodComparison, type MethodResult } from '@painkd/distill';
 
 const pct = (m: MeanSd): string => `${(100 * m.mean).toFixed(1)} ± ${(100 * m.sd).toFixed(1)}`;
 const points = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(100 * v).toFixed(1)}`;
@@ -88,7 +88,6 @@ export function sweepTable(report: ExperimentReport): string {
  * verdictCounts(report);
  */
 export function verdictCounts(report: ExperimentReport): string {
-  const all = report.comparisons ?? [];
-  const count = (v: string): number => all.filter((c) => c.paired.verdict === v).length;
-  return `${count('better')} of ${all.length} comparisons better than CE alone, ${count('worse')} worse, ${count('no detectable difference')} no detectable difference`;
+  const t = verdictTally(report.comparisons ?? []);
+  return `${t.better} of ${t.total} comparisons better than CE alone, ${t.worse} worse, ${t.none} ${NO_DIFFERENCE}`;
 }

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { percentile } from '@painkd/models';
 import { addBateman, mulberry32 } from '@painkd/signals';
 import { spawnTarget, type Target } from './spawn-target.js';
 
@@ -49,8 +50,6 @@ function recording(seconds: number, rate: number): Float64Array {
   for (let t = 3; t < seconds; t += 8 + rand() * 12) addBateman(x, rate, t, 0.2 + rand() * 0.6, 0.7, 3);
   return x;
 }
-
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
@@ -120,7 +119,8 @@ async function main(): Promise<void> {
   });
   const seconds = (performance.now() - started) / 1000;
   await target?.stop();
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (p: number): number => (sorted.length === 0 ? Number.NaN : percentile(sorted, p));
   const clean = clientError === null && errorLine === null && done !== null && status === 200;
   const report = {
     createdAt: new Date().toISOString(),
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     errorLine,
     clientError,
     clean: clean && predictions === expected,
-    latencyMs: { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? Number.NaN },
+    latencyMs: { p50: at(50), p99: at(99), max: sorted.at(-1) ?? Number.NaN },
     rssMiB: rss,
   };
   mkdirSync(dirname(o.out), { recursive: true });

@@ -3,7 +3,7 @@
  * adapter, bench:train's webgpu/wasm/PyTorch-CUDA rows, the full-protocol `trainer:distill
  * --backend webgpu` wall time — and the issue's goals judged against them.
  */
-import type { GpuAdapterInfo } from '@painkd/models';
+import { describeAdapter, type GpuAdapterInfo } from '@painkd/models';
 import { gpuRatio, type TrainRow } from '../train/train-report.js';
 
 /** What bench:train wrote (the fields used here). */
@@ -88,7 +88,7 @@ export function gpuSummary(train: TrainBench, report: DistillRun, run: { readonl
  */
 export function formatGpuSummary(summary: GpuSummary): string {
   const lines = [
-    `adapter: ${summary.adapter ? `${summary.adapter.vendor} ${summary.adapter.architecture} · ${summary.adapter.device}` : 'none'}${summary.softwareAdapter ? ' (software: not a GPU measurement)' : ''}`,
+    `adapter: ${summary.adapter ? describeAdapter(summary.adapter) : 'none'}${summary.softwareAdapter ? ' (software: not a GPU measurement)' : ''}`,
     `trainer:distill ${summary.distill.args}: ${summary.distill.wallSeconds.toFixed(1)} s wall (experiment ${summary.distill.experimentSeconds.toFixed(1)} s, ${summary.distill.workers ?? '?'} worker(s))`,
     ...summary.goals.map((g) => `goal: ${g.goal}: ${g.value === null ? 'not measured' : `${g.value.toFixed(2)} ${g.met ? 'met' : 'not met'}`}`),
   ];

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connectRedis } from '@painkd/distill/queue';
+import { percentile } from '@painkd/models';
 import { perUnit, redisCounters } from './redis-counters.js';
 import { spawnTarget, type Target } from '../api/spawn-target.js';
 
@@ -64,8 +65,8 @@ export async function loadSessions(root: string, options: { readonly replicas: n
     );
     const elapsed = (performance.now() - started) / 1000;
     const chunks = latencies.length;
-    latencies.sort((a, b) => a - b);
-    const at = (q: number): number => latencies[Math.min(chunks - 1, Math.floor(q * chunks))] ?? Number.NaN;
+    const sorted = Float64Array.from(latencies).sort();
+    const at = (p: number): number => (chunks === 0 ? Number.NaN : percentile(sorted, p));
     const redisPerChunk = redis && before ? perUnit(before, await redisCounters(redis), chunks + options.devices) : undefined;
     return {
       mode: options.redisUrl ? 'redis' : 'memory',
@@ -73,8 +74,8 @@ export async function loadSessions(root: string, options: { readonly replicas: n
       devices: options.devices,
       chunks,
       chunksPerSec: chunks / elapsed,
-      p50Ms: at(0.5),
-      p99Ms: at(0.99),
+      p50Ms: at(50),
+      p99Ms: at(99),
       errors,
       ...(redisPerChunk ? { redisPerChunk } : {}),
     };
