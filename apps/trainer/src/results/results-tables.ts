@@ -2,18 +2,23 @@
  * @module The README's result tables, rendered from committed `report.json` files: one function
  * per table, so the README quotes exactly what a rerunnable run wrote.
  */
-import { NO_DIFFERENCE, verdictTally, type ExperimentReport, type MeanSd, type MethodComparison, type MethodResult } from '@painkd/distill';
+import {
+  count,
+  NO_DIFFERENCE,
+  pct,
+  pointsInterval,
+  pValueText,
+  row,
+  signedPoints,
+  verdictTally,
+  type ExperimentReport,
+  type MethodComparison,
+  type MethodResult,
+} from '@painkd/distill';
 
-const pct = (m: MeanSd): string => `${(100 * m.mean).toFixed(1)} ± ${(100 * m.sd).toFixed(1)}`;
-const points = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(100 * v).toFixed(1)}`;
-const pValue = (p: number): string => (p < 0.001 ? '< 0.001' : p.toFixed(3));
-const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-
-/** Δ accuracy in points with its corrected 95 % interval, e.g. `+0.8 [−1.2, +2.8]`. */
+/** Δ accuracy in points with its corrected 95 % interval, in report.md's formats, e.g. `+0.8 [−1.2, +2.8]`. */
 function delta(c: MethodComparison): string {
-  const { lower, upper } = c.paired.corrected.ci;
-  const bound = (v: number): string => (Number.isFinite(v) ? points(v) : v > 0 ? '+∞' : '−∞');
-  return `${points(c.paired.meanDifference)} [${bound(lower)}, ${bound(upper)}]`;
+  return `${signedPoints(c.paired.meanDifference)} ${pointsInterval(c.paired.corrected.ci)}`;
 }
 
 /**
@@ -34,12 +39,12 @@ export function methodTable(report: ExperimentReport): string {
       row([
         `\`${m.id}\``,
         m.view,
-        m.params.toLocaleString('en-US'),
+        count(m.params),
         pct(s.accuracy),
         pct(s.macroF1),
         ...(multiclass ? [`${s.mae.mean.toFixed(3)} ± ${s.mae.sd.toFixed(3)}`, s.binary ? pct(s.binary.accuracy) : '–'] : []),
         c ? delta(c) : '',
-        c ? pValue(c.paired.wilcoxon.pValue) : '',
+        c ? pValueText(c.paired.wilcoxon.pValue) : '',
         c ? c.paired.verdict : m.role === 'teacher' ? 'teacher' : 'baseline',
       ]),
     );
@@ -66,9 +71,9 @@ export function sweepTable(report: ExperimentReport): string {
     lines.push(
       row([
         size,
-        (at(methods[0]!)?.params ?? 0).toLocaleString('en-US'),
+        count(at(methods[0]!)?.params ?? 0),
         f?.int8Bytes !== undefined ? (f.int8Bytes / 1024).toFixed(1) : '–',
-        f ? f.macs.toLocaleString('en-US') : '–',
+        f ? count(f.macs) : '–',
         f?.latencyUs ? f.latencyUs.p50.toFixed(1) : '–',
         ...methods.map((method) => {
           const m = at(method);

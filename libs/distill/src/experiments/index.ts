@@ -40,7 +40,7 @@ export type { JobContext } from './worker-protocol.js';
 export { reviveError, serializeError, type RevivedError, type SerializedError } from './serialized-error.js';
 export * from './progress-tracker.js';
 export * from './report-markdown.js';
-export { pointsInterval, pValueText, signedDifference, signedPoints } from './markdown-format.js';
+export { count, pct, pointsInterval, pValueText, row, signedDifference, signedPoints } from './markdown-format.js';
 export {
   comparisonGroups,
   confidencePercent,
