@@ -2,7 +2,7 @@
  * @module Paired differences to the CE-only student: the mean Δ accuracy of each student (per
  * method and size) with its corrected confidence interval, coloured by verdict, around a zero line.
  */
-import type { PairedVerdict } from '@painkd/distill';
+import { NO_DIFFERENCE, type PairedVerdict } from '@painkd/distill';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG } from '../theme.js';
 
@@ -17,7 +17,7 @@ export interface PairedDifferenceRow {
   readonly verdict: PairedVerdict;
 }
 
-const VERDICTS: readonly PairedVerdict[] = ['better', 'no detectable difference', 'worse'];
+const VERDICTS: readonly PairedVerdict[] = ['better', NO_DIFFERENCE, 'worse'];
 const VERDICT_COLORS = ['#15803d', '#6b7280', '#b91c1c'];
 
 /**

@@ -5,6 +5,7 @@
  */
 import {
   comparisonGroups,
+  confidencePercent,
   NO_DIFFERENCE,
   pairingSentence,
   pointsInterval,
@@ -70,7 +71,7 @@ export async function comparisonsSection(view: ReportView, ctx: ChartContext): P
   const all = view.report.comparisons ?? [];
   if (groups.length === 0) return '';
   const alpha = finiteOr(all[0]?.paired.alpha, 0.05);
-  const level = `${Number(((1 - alpha) * 100).toPrecision(4))} %`;
+  const level = `${confidencePercent(alpha)} %`;
   const tally = verdictSentence(verdictTally(all));
   const rows = chartRows(groups);
   const chart =

@@ -23,11 +23,9 @@ function card(c: Card): string {
   );
 }
 
-/** Signed difference a − b in percentage points, with a true minus sign. */
+/** Signed difference a − b in percentage points ({@link signedPoints}). */
 function points(a: number, b: unknown): string {
-  const d = (a - finiteOr(b, Number.NaN)) * 100;
-  if (!Number.isFinite(d)) return '–';
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)}`;
+  return signedPoints(a - finiteOr(b, Number.NaN));
 }
 
 /** `, <view line>` when the run has views worth naming (teacher and students see different ones). */

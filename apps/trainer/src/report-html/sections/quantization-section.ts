@@ -3,7 +3,7 @@
  * the rows behind it. Every comparison is said one way: the signed difference int8 − fp32 (the
  * same figure in the overview card, the lead sentence and the table's mean row).
  */
-import { INT8_FORMATS, int8MinusFp32, int8Scores, signedPoints, type Int8Format, type QuantizationRow, type QuantizedScores } from '@painkd/distill';
+import { INT8_FORMATS, int8MinusFp32, int8Scores, signedDifference, signedPoints, type Int8Format, type QuantizationRow, type QuantizedScores } from '@painkd/distill';
 import { quantizationSpec } from '../charts/quantization-chart.js';
 import { escapeHtml } from '../escape-html.js';
 import { fixed } from '../format.js';
@@ -42,7 +42,7 @@ export function int8MinusFp32Points(rows: readonly QuantizationRow[]): { format:
 }
 
 function delta(value: number, key: Key): string {
-  return key === 'mae' ? `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(3)}` : signedPoints(value, 2);
+  return key === 'mae' ? signedDifference(value, 3) : signedPoints(value, 2);
 }
 
 /**
