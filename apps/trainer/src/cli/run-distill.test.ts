@@ -133,6 +133,10 @@ describe('trainer:distill --preset privileged end to end (tiny)', () => {
 
     expect(report.footprints?.map((f) => f.id)).toEqual(['xs', 'l', 'teacher']);
     expect(report.footprints![0]!.int8Bytes).toBeLessThan(report.footprints![1]!.int8Bytes!);
+    // One teacher latency per report: the footprint quotes the artifact's own timing of the same file.
+    const latency = JSON.parse(await readFile(join(out, 'latency.json'), 'utf8')) as { rows: { model: string; runtime: string; p50Us: number }[] };
+    const teacherRow = latency.rows.find((r) => r.model === 'teacher' && r.runtime === 'onnxruntime-node');
+    expect(report.footprints![2]!.latencyUs?.p50).toBe(teacherRow?.p50Us);
 
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
       input: { sampleRate: number; windowSamples: number; channels: string[] };

@@ -15,8 +15,9 @@ describe('measureFootprints', () => {
     const windows = Array.from({ length: 8 }, (_, w) => Float32Array.from({ length: 22 }, (_, t) => Math.sin(t / 3 + w)));
     const teacherSpec = buildNetSpec('teacher-cnn', { filters: [8, 8], kernelSizes: [3, 3], hiddenUnits: 8 }, io);
     const net = createNet(teacherSpec, { seed: 2 });
-    const teacher = { spec: teacherSpec, weights: await net.readWeights() };
+    const teacherWeights = await net.readWeights();
     net.dispose();
+    const teacher = { spec: teacherSpec, onnx: exportOnnx(teacherSpec, teacherWeights) };
 
     const footprints = await measureFootprints(config, io, { windows, teacher, budgetMs: 30 });
     expect(footprints.map((f) => [f.id, f.role])).toEqual([['xs', 'student'], ['l', 'student'], ['teacher', 'teacher']]);
@@ -26,7 +27,7 @@ describe('measureFootprints', () => {
     expect(xs.params).toBeLessThan(l.params);
     expect(xs.int8Bytes!).toBeLessThan(l.int8Bytes!);
     expect(l.int8Bytes!).toBeLessThan(l.fp32Bytes);
-    expect(t.fp32Bytes).toBe(exportOnnx(teacher.spec, teacher.weights).length);
+    expect(t.fp32Bytes).toBe(exportOnnx(teacher.spec, teacherWeights).length);
     expect(t.int8Bytes).toBeUndefined();
     for (const f of footprints) {
       expect(f.latencyUs!.runtime).toBe('onnxruntime-node');

@@ -13,8 +13,12 @@ import { timeBatchOne } from './artifact-latency.js';
 export interface FootprintOptions {
   /** Student-view windows (each `length × channels`) to calibrate the int8 export and time with. */
   readonly windows: readonly Float32Array[];
-  /** The final teacher (its fp32 file is the deployed precision), when the run made one. */
-  readonly teacher?: { readonly spec: NetSpec; readonly weights: NetWeights };
+  /**
+   * The final teacher as deployed, when the run made one: its spec and fp32 ONNX file, and the
+   * batch-1 onnxruntime-node latency already measured on that file (the run's artifact latency),
+   * so the report shows one teacher latency; timed here when absent.
+   */
+  readonly teacher?: { readonly spec: NetSpec; readonly onnx: Uint8Array; readonly latencyUs?: Footprint['latencyUs'] };
   /** Milliseconds of timing per model (default 300). */
   readonly budgetMs?: number;
 }
@@ -24,7 +28,7 @@ export interface FootprintOptions {
  * teacher.
  *
  * @example
- * const footprints = await measureFootprints(config, { inputLength: 22, channels: 1, classes: 2 }, { windows, teacher: final.teacher });
+ * const footprints = await measureFootprints(config, { inputLength: 22, channels: 1, classes: 2 }, { windows, teacher: { spec, onnx: written.files['teacher-fp32']! } });
  */
 export async function measureFootprints(
   config: ExperimentConfig,
@@ -51,9 +55,9 @@ export async function measureFootprints(
     out.push({ ...stats(id, 'student', spec, fp32), int8Bytes: int8.length, latencyUs: await latency(spec, int8, 'int8', options.windows[0]!, budgetMs) });
   }
   if (options.teacher) {
-    const fp32 = exportOnnx(options.teacher.spec, options.teacher.weights);
-    const window = new Float32Array(options.teacher.spec.input.length * options.teacher.spec.input.channels);
-    out.push({ ...stats('teacher', 'teacher', options.teacher.spec, fp32), latencyUs: await latency(options.teacher.spec, fp32, 'fp32', window, budgetMs) });
+    const { spec, onnx } = options.teacher;
+    const latencyUs = options.teacher.latencyUs ?? (await latency(spec, onnx, 'fp32', new Float32Array(spec.input.length * spec.input.channels), budgetMs));
+    out.push({ ...stats('teacher', 'teacher', spec, onnx), latencyUs });
   }
   return out;
 }

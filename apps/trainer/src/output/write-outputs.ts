@@ -12,7 +12,7 @@ import type { PreprocessConfig } from '@painkd/signals';
 import { writeReportHtml } from '../report-html/index.js';
 import { artifactMetrics } from './artifact-metrics.js';
 import { measureArtifactLatency } from './artifact-latency.js';
-import { measureFootprints } from './footprints.js';
+import { measureFootprints, type FootprintOptions } from './footprints.js';
 import { quantizationRows } from './quantization-rows.js';
 import { sampleIndices } from './sample-indices.js';
 import { saveNet } from './save-net.js';
@@ -46,6 +46,7 @@ export async function writeOutputs(
   const quantization = await quantizationRows(outcome, { calibrationWindows: CALIBRATION_WINDOWS, seed: config.seed, throwIfAborted });
   let report: ExperimentReport = { ...outcome.report, ...(quantization.length > 0 ? { quantization } : {}) };
   let latencyPath: string | undefined;
+  let teacherFootprint: FootprintOptions['teacher'];
   const final = outcome.final;
   if (final) {
     const nets = join(dir, 'nets');
@@ -89,12 +90,18 @@ export async function writeOutputs(
     const latency = await measureArtifactLatency(written, { teacher: final.teacher, student: final.student }, calibrationWindows[0]!);
     latencyPath = join(dir, LATENCY_FILE);
     await writeFile(latencyPath, JSON.stringify(latency, null, 2) + '\n');
+    const timed = latency.rows.find((r) => r.model === 'teacher' && r.runtime === 'onnxruntime-node');
+    teacherFootprint = {
+      spec: final.teacher.spec,
+      onnx: written.files['teacher-fp32']!,
+      ...(timed ? { latencyUs: { p50: timed.p50Us, p99: timed.p99Us, runtime: timed.runtime, runs: timed.runs } } : {}),
+    };
   }
   throwIfAborted();
   const calibration = sampleIndices(Int32Array.from({ length: data.labels.length }, (_, i) => i), FOOTPRINT_WINDOWS, config.seed).map(windowOf);
   const footprints = await measureFootprints(config, { inputLength: data.length, channels: data.channels, classes: data.classes }, {
     windows: calibration,
-    ...(final ? { teacher: final.teacher } : {}),
+    ...(teacherFootprint ? { teacher: teacherFootprint } : {}),
   });
   report = { ...report, footprints };
   await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
