@@ -53,7 +53,7 @@ export {
   type ComparisonRow,
   type VerdictTally,
 } from './report-comparisons.js';
-export { binaryScoringNote, foldLabel, repeatOf, repeatsOf, sensorLabel, viewLabel } from './report-labels.js';
+export { binaryScoringNote, foldAt, foldLabel, foldPairs, repeatOf, repeatsOf, sensorLabel, viewLabel } from './report-labels.js';
 export { PARETO_AXES, paretoPoints, sizeSweep, sweepCell, type ParetoAxis, type ParetoPoint, type SizeSweep, type SweepCell, type SweepSize } from './report-size-sweep.js';
 export { describedViews, normalizationScope, subjectScopedViews, transductiveNote, TRANSDUCTIVE_LABEL } from './report-views.js';
 export * from './report-types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryScoringNote, foldLabel, repeatOf, repeatsOf, sensorLabel, viewLabel } from './report-labels.js';
+import { binaryScoringNote, foldAt, foldLabel, foldPairs, repeatOf, repeatsOf, sensorLabel, viewLabel } from './report-labels.js';
 import type { FoldResult } from './report-types.js';
 import { PRIVILEGED_VIEWS, privilegedSampleReport, sampleReport } from '../testing/sample-report.js';
 
@@ -7,6 +7,17 @@ describe('report labels', () => {
   it('names (repeat, fold) pairs 1-based, with the repeat only when the CV was repeated', () => {
     expect(foldLabel({ repeat: 1, fold: 2 }, 3)).toBe('r2 f3');
     expect(foldLabel({ repeat: 0, fold: 2 }, 1)).toBe('fold 3');
+  });
+
+  it('lists every (repeat, fold) pair any method ran, in run order, and finds a method\'s result on one', () => {
+    const fold = (repeat: number, f: number, subject: string): FoldResult => ({ repeat, fold: f, testSubjects: [subject] }) as unknown as FoldResult;
+    const a = { folds: [fold(1, 0, 'a10'), fold(0, 1, 'a01')] };
+    const b = { folds: [fold(0, 0, 'b00'), fold(0, 1, 'b01'), fold(1, 1, 'b11')] };
+    const pairs = foldPairs([a, b]);
+    expect(pairs.map((p) => foldLabel(p, 2))).toEqual(['r1 f1', 'r1 f2', 'r2 f1', 'r2 f2']);
+    expect(pairs.map((p) => p.testSubjects[0])).toEqual(['b00', 'a01', 'a10', 'b11']);
+    expect(foldAt(b, { repeat: 0, fold: 1 })?.testSubjects).toEqual(['b01']);
+    expect(foldAt(a, { repeat: 0, fold: 0 })).toBeUndefined();
   });
 
   it('reads the repeat count from cv.repeats, else from the folds of an older report', () => {

@@ -2,7 +2,7 @@
  * @module Short labels the Markdown and HTML reports share, so both say the same thing: which
  * (repeat, fold) a number comes from, what view a net saw, and what scored the BL1-vs-PA4 task.
  */
-import type { ExperimentReport, FoldResult, ViewSummary } from './report-types.js';
+import type { ExperimentReport, FoldResult, MethodResult, ViewSummary } from './report-types.js';
 
 /**
  * The number of CV repeats of a report: `cv.repeats`, or (for a report written before repeats
@@ -23,6 +23,29 @@ export function repeatsOf(report: Pick<ExperimentReport, 'cv' | 'methods'>): num
 export function repeatOf(fold: Pick<FoldResult, 'repeat'>): number {
   const r = fold.repeat;
   return typeof r === 'number' && Number.isInteger(r) && r >= 0 ? r : 0;
+}
+
+/**
+ * Every (repeat, fold) pair any method ran, in run order, each as the first fold result seen for
+ * it (so its test subjects are at hand): the columns of both reports' per-fold tables.
+ *
+ * @example
+ * foldPairs(report.methods).map((f) => foldLabel(f, 2)); // ['r1 f1', 'r1 f2', 'r2 f1', 'r2 f2']
+ */
+export function foldPairs(methods: readonly Pick<MethodResult, 'folds'>[]): FoldResult[] {
+  const pairs = new Map<string, FoldResult>();
+  for (const m of methods) for (const f of m.folds) if (!pairs.has(`${repeatOf(f)}:${f.fold}`)) pairs.set(`${repeatOf(f)}:${f.fold}`, f);
+  return [...pairs.values()].sort((a, b) => repeatOf(a) - repeatOf(b) || a.fold - b.fold);
+}
+
+/**
+ * A method's result on one (repeat, fold) pair, if it ran it.
+ *
+ * @example
+ * foldAt(method, { repeat: 1, fold: 0 })?.metrics.accuracy;
+ */
+export function foldAt(method: Pick<MethodResult, 'folds'>, pair: Pick<FoldResult, 'repeat' | 'fold'>): FoldResult | undefined {
+  return method.folds.find((f) => repeatOf(f) === repeatOf(pair) && f.fold === pair.fold);
 }
 
 /**

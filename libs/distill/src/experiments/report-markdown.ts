@@ -6,7 +6,7 @@ import { describeAdapter } from '@painkd/models';
 import { count, num, pct, row, seconds, signedDifference, signedPoints } from './markdown-format.js';
 import { comparisonsMarkdown } from './report-markdown-comparisons.js';
 import { sizeSweepMarkdown } from './report-markdown-sweep.js';
-import { binaryScoringNote, foldLabel, repeatOf, repeatsOf, sensorLabel } from './report-labels.js';
+import { binaryScoringNote, foldAt, foldLabel, foldPairs, repeatsOf, sensorLabel } from './report-labels.js';
 import type { ExperimentReport, FoldResult, MethodResult, QuantizationRow } from './report-types.js';
 import { describedViews, transductiveNote } from './report-views.js';
 import { INT8_FORMATS, int8MinusFp32, int8Scores } from '../metrics/int8-difference.js';
@@ -114,16 +114,6 @@ export function renderReportMarkdown(report: ExperimentReport): string {
   return out.join('\n');
 }
 
-/** The (repeat, fold) pairs of a report in run order, from the method with the most folds. */
-function pairsOf(report: ExperimentReport): FoldResult[] {
-  const longest = report.methods.reduce<MethodResult | undefined>((a, m) => (a === undefined || m.folds.length > a.folds.length ? m : a), undefined);
-  return [...(longest?.folds ?? [])].sort((a, b) => repeatOf(a) - repeatOf(b) || a.fold - b.fold);
-}
-
-function foldOf(m: MethodResult, pair: FoldResult): FoldResult | undefined {
-  return m.folds.find((f) => repeatOf(f) === repeatOf(pair) && f.fold === pair.fold);
-}
-
 function subjects(f: FoldResult): string {
   return f.testSubjects.length > 4 ? `${f.testSubjects.slice(0, 3).join(', ')} … (${f.testSubjects.length})` : f.testSubjects.join(', ');
 }
@@ -134,13 +124,13 @@ function subjects(f: FoldResult): string {
  * accuracy only, one table per group (teachers, then each student size), methods as rows.
  */
 function perFoldMarkdown(report: ExperimentReport, repeats: number): string[] {
-  const pairs = pairsOf(report);
+  const pairs = foldPairs(report.methods);
   const out: string[] = [repeats > 1 ? '## Per repeat and fold' : '## Per fold', ''];
   if (report.methods.length <= WIDE_PER_FOLD_METHODS) {
     out.push(row(['Fold', 'Test subjects', ...report.methods.map((m) => `\`${m.id}\` acc / F1 %`)]), row(['---:', '---', ...report.methods.map(() => '---:')]));
     for (const p of pairs) {
       const cells = report.methods.map((m) => {
-        const r = foldOf(m, p);
+        const r = foldAt(m, p);
         return r ? `${(100 * r.metrics.accuracy).toFixed(1)} / ${(100 * r.metrics.macroF1).toFixed(1)} (${r.epochsRun} ep)` : '–';
       });
       out.push(row([foldLabel(p, repeats), subjects(p), ...cells]));
@@ -158,7 +148,7 @@ function perFoldMarkdown(report: ExperimentReport, repeats: number): string[] {
     out.push(`**${title}**, accuracy %`, '', row(['Method', ...pairs.map((p) => foldLabel(p, repeats))]), row(['---', ...pairs.map(() => '---:')]));
     for (const m of methods) {
       out.push(row([`\`${m.id}\``, ...pairs.map((p) => {
-        const r = foldOf(m, p);
+        const r = foldAt(m, p);
         return r ? (100 * r.metrics.accuracy).toFixed(1) : '–';
       })]));
     }

@@ -2,7 +2,7 @@
  * @module The methods section: accuracy, macro-F1 and MAE per method (mean ± sd bars, fold dots,
  * teacher and CE-only student as reference lines), the summary table and the per-fold table.
  */
-import { binaryScoringNote, foldLabel, repeatOf, WIDE_PER_FOLD_METHODS, type FoldResult, type MethodResult, type MetricSet } from '@painkd/distill';
+import { binaryScoringNote, foldAt, foldLabel, foldPairs, WIDE_PER_FOLD_METHODS, type MethodResult, type MetricSet } from '@painkd/distill';
 import { metricBarsSpec, type MetricBar, type MetricReference } from '../charts/metric-bars.js';
 import { escapeHtml } from '../escape-html.js';
 import { duration, finiteOr, fixed, integer, meanSd } from '../format.js';
@@ -56,24 +56,13 @@ function compact(view: ReportView): boolean {
   return view.methods.length > WIDE_PER_FOLD_METHODS;
 }
 
-/** Every (repeat, fold) pair of the report, in run order. */
-function pairsOf(view: ReportView): { repeat: number; fold: number }[] {
-  const keys = new Map<string, { repeat: number; fold: number }>();
-  for (const m of view.methods) for (const f of m.folds) keys.set(`${repeatOf(f)}:${f.fold}`, { repeat: repeatOf(f), fold: f.fold });
-  return [...keys.values()].sort((a, b) => a.repeat - b.repeat || a.fold - b.fold);
-}
-
-function foldAt(m: MethodResult, pair: { repeat: number; fold: number }): FoldResult | undefined {
-  return m.folds.find((f) => repeatOf(f) === pair.repeat && f.fold === pair.fold);
-}
-
 /**
  * The per-fold tables: methods as rows, (repeat, fold) pairs as columns. Up to
  * `WIDE_PER_FOLD_METHODS` methods, one table of accuracy / macro-F1; above, accuracy only in one
  * table per group (teachers, then each student size), so no table grows both long and wide.
  */
 function perFoldTables(view: ReportView): string {
-  const pairs = pairsOf(view);
+  const pairs = foldPairs(view.methods);
   const headers = ['method', ...pairs.map((p) => foldLabel(p, view.repeats))];
   const cells = (m: MethodResult, both: boolean): string[] => [
     m.id,
