@@ -4,28 +4,33 @@
  * tfjs-tflite and LiteRT.js (wasm, 1 thread; batch 1 only), batch 1 and 32, thousands of timed runs
  * after warm-up. Prints the table, the teacher/student speed-ups and the goals, and
  * writes `bench/latency.json` at the repository root. Uses `artifacts/` when it holds a trained
- * artifact (or `--artifact <dir>`), else fresh default nets. `--budget-ms <n>` bounds each row.
+ * artifact (or `--artifact <dir>`, relative to the repository root), else fresh default nets.
+ * `--budget-ms <ms>` (default 2500) bounds each row. An unknown flag or a bad value exits 2.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend, LATENCY_RUNTIMES, measureLatency, prepareRunner } from '@painkd/models';
+import { benchArgs } from '../cli/bench-args.js';
 import { calibrationWindows, floorModel, loadLatencyModels } from './latency-models.js';
 import { formatLatencyTable, latencyGoals, latencySpeedUps, type LatencyRow } from './latency-report.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const BATCHES = [1, 32] as const;
 
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const args = benchArgs({
+  bench: 'latency',
+  usage: '[--artifact <dir>] [--budget-ms <ms>]',
+  flags: {
+    artifact: { type: 'string', default: 'artifacts' },
+    'budget-ms': { type: 'number', default: 2500 },
+  },
+});
 
 async function main(): Promise<void> {
-  const artifactArg = flag('--artifact') ?? 'artifacts';
-  const artifactDir = isAbsolute(artifactArg) ? artifactArg : join(repoRoot, artifactArg);
-  const budgetMs = Number(flag('--budget-ms') ?? 2500);
+  const artifactDir = isAbsolute(args.artifact) ? args.artifact : join(repoRoot, args.artifact);
+  const budgetMs = args['budget-ms'];
   const backend = await initBackend('wasm', { threads: 1 });
   const { source, models } = await loadLatencyModels(artifactDir);
   console.log(`models: ${source}; tfjs backend ${backend.name} (${backend.threads} thread); ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);

@@ -8,13 +8,15 @@
  * Flags: `--subjects n` and `--epochs n` (shrink the experiment; default: the quick profile),
  * `--rounds n` (repeat the four training runs, interleaved, and keep each one's best; default 1),
  * `--devices n` (default 32), `--seconds n` (per session run, default 10), `--overhead-folds n`
- * (default 16), `--skip-train`, `--skip-sessions`.
+ * (default 16), `--skip-train`, `--skip-sessions`. Every count is a positive integer; an unknown
+ * flag or a bad value exits 2 with the usage, before Redis starts.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '@painkd/signals/node';
+import { benchArgs } from '../cli/bench-args.js';
 import { measureQueueOverhead } from './queue-overhead.js';
 import { formatScaleTables, type ScaleResults } from './scale-report.js';
 import { loadSessions, type SessionRun } from './session-scale.js';
@@ -22,29 +24,33 @@ import { bestOf, runLocal, runQueued, startWorker, type TrainRun } from './train
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`bench:scale: --${name} needs a positive integer, got ${process.argv[i + 1] ?? 'nothing'}`);
-    process.exit(2);
-  }
-  return n;
-}
+const args = benchArgs({
+  bench: 'scale',
+  usage: '[--subjects <n>] [--epochs <n>] [--rounds <n>] [--devices <n>] [--seconds <n>] [--overhead-folds <n>] [--skip-train] [--skip-sessions]',
+  flags: {
+    subjects: { type: 'integer' },
+    epochs: { type: 'integer' },
+    rounds: { type: 'integer', default: 1 },
+    devices: { type: 'integer', default: 32 },
+    seconds: { type: 'integer', default: 10 },
+    'overhead-folds': { type: 'integer', default: 16 },
+    'skip-train': { type: 'boolean' },
+    'skip-sessions': { type: 'boolean' },
+  },
+});
 
 const redis = await startRedisServer();
 console.log(`bench:scale — node ${process.version}, ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)}, redis ${redis.url}`);
 const results: { -readonly [K in keyof ScaleResults]: ScaleResults[K] } = { train: [], sessions: [] };
 try {
-  if (!process.argv.includes('--skip-train')) {
+  if (!args['skip-train']) {
     const config = join(await mkdtemp(join(tmpdir(), 'painkd-scale-')), 'scale.json');
     const shrink = {
-      ...(process.argv.includes('--subjects') ? { synthetic: { subjects: flag('subjects', 24) } } : {}),
-      ...(process.argv.includes('--epochs') ? { training: { epochs: flag('epochs', 12) } } : {}),
+      ...(args.subjects !== undefined ? { synthetic: { subjects: args.subjects } } : {}),
+      ...(args.epochs !== undefined ? { training: { epochs: args.epochs } } : {}),
     };
     await writeFile(config, JSON.stringify({ profile: 'quick', ...shrink }));
-    const rounds = flag('rounds', 1);
+    const rounds = args.rounds;
     const byConfig: TrainRun[][] = [[], [], [], []];
     const workers = [await startWorker(root, redis.url, 'scale-1')];
     try {
@@ -63,10 +69,10 @@ try {
     const accuracies = new Set(byConfig.flat().map((r) => JSON.stringify(r.accuracies)));
     console.log(`  same mean accuracies in every run: ${accuracies.size === 1 ? 'yes' : `NO (${[...accuracies].join(' / ')})`}`);
     results.train = train;
-    results.overhead = await measureQueueOverhead(redis.url, 'auto', flag('overhead-folds', 16));
+    results.overhead = await measureQueueOverhead(redis.url, 'auto', args['overhead-folds']);
   }
-  if (!process.argv.includes('--skip-sessions')) {
-    const load = { devices: flag('devices', 32), seconds: flag('seconds', 10) };
+  if (!args['skip-sessions']) {
+    const load = { devices: args.devices, seconds: args.seconds };
     const sessions: SessionRun[] = [];
     sessions.push(await loadSessions(root, { replicas: 1, ...load }));
     sessions.push(await loadSessions(root, { replicas: 1, redisUrl: redis.url, ...load }));

@@ -12,13 +12,14 @@
  * `--batch <n>` (64), `--threads <n>` (PyTorch threads, default 1), `--no-torch`,
  * `--torch-devices cpu[,cuda]`, `--python <path>` (default /usr/bin/python3), `--out <file>`,
  * `--profile` (per-kernel breakdown of one wasm step per net: where the time goes; with webgpu,
- * the dispatches of one step).
+ * the dispatches of one step). An unknown flag or a bad value exits 2 with the usage.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNetSpec, countParams, describeAdapter, type GpuAdapterInfo } from '@painkd/models';
+import { benchArgs } from '../cli/bench-args.js';
 import { countDispatches } from './dispatch-count.js';
 import { timePainkdTraining, type PainkdBenchBackend } from './painkd-train.js';
 import { profileTrainingStep } from './profile-kernels.js';
@@ -28,22 +29,32 @@ import { timeTorchTraining, type TorchResult } from './torch-train.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+const args = benchArgs({
+  bench: 'train',
+  usage:
+    '[--nets a,b] [--backends wasm,webgpu,cpu] [--seconds <s>] [--windows <n>] [--batch <n>] [--threads <n>] [--no-torch] [--torch-devices cpu[,cuda]] [--python <path>] [--out <file>] [--profile]',
+  flags: {
+    nets: { type: 'list', default: ['teacher-cnn', 'student-tiny', 'seed-conv1d'] },
+    backends: { type: 'list', default: ['wasm', 'webgpu', 'cpu'] },
+    seconds: { type: 'number', default: 1 },
+    windows: { type: 'integer', default: 5 },
+    batch: { type: 'integer', default: 64 },
+    threads: { type: 'integer', default: 1 },
+    'no-torch': { type: 'boolean' },
+    'torch-devices': { type: 'list', default: ['cpu'] },
+    python: { type: 'string', default: '/usr/bin/python3' },
+    out: { type: 'string', default: join(repoRoot, 'bench', 'train.json') },
+    profile: { type: 'boolean' },
+  },
+});
 
 async function main(): Promise<void> {
-  const nets = flag('--nets', 'teacher-cnn,student-tiny,seed-conv1d').split(',');
-  const backends = flag('--backends', 'wasm,webgpu,cpu').split(',') as PainkdBenchBackend[];
-  const torchDevices = flag('--torch-devices', 'cpu').split(',') as ('cpu' | 'cuda')[];
-  const python = flag('--python', '/usr/bin/python3');
-  const batch = Number(flag('--batch', '64'));
-  const threads = Number(flag('--threads', '1'));
-  const seconds = Number(flag('--seconds', '1'));
-  const windows = Number(flag('--windows', '5'));
-  const out = resolve(flag('--out', join(repoRoot, 'bench', 'train.json')));
-  const withTorch = !process.argv.includes('--no-torch');
+  const nets = args.nets;
+  const backends = args.backends as readonly PainkdBenchBackend[];
+  const torchDevices = args['torch-devices'] as readonly ('cpu' | 'cuda')[];
+  const { python, batch, threads, seconds, windows } = args;
+  const out = resolve(args.out);
+  const withTorch = !args['no-torch'];
   const io = { inputLength: 176, channels: 1, classes: 5 };
   const plan: TimingPlan = { warmup: 5, windows, seconds, minSteps: 2 };
   // tfjs-cpu is ~50× slower, and a software GPU (lavapipe) slower still: time them briefly, for reference only.
@@ -83,7 +94,7 @@ async function main(): Promise<void> {
       }
     }
     rows.push({ net: arch, params, painkd, ...(torch.cpu ? { torch: torch.cpu } : {}), ...(torch.cuda ? { torchCuda: torch.cuda } : {}) });
-    if (process.argv.includes('--profile')) {
+    if (args.profile) {
       const profile = await profileTrainingStep(spec, 'wasm', batch, 5);
       const step = painkd['wasm']?.cpuMsPerStep;
       const top = profile.kernels.slice(0, 8).map((k) => `${k.kernel} ${k.ms.toFixed(1)} ms/${k.calls}`);
