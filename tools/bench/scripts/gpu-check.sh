@@ -36,4 +36,4 @@ run_ts apps/trainer/src/main.ts $args --out "$PWD/bench/gpu-distill"
 wall_ms=$((($(date +%s%N) - start) / 1000000))
 
 echo "== 4/4 bench/gpu.json"
-run_ts tools/bench/src/gpu/main.ts --train bench/gpu-train.json --report bench/gpu-distill/report.json --args "$args" --wall-ms "$wall_ms" --out bench/gpu.json
+run_ts tools/bench/src/gpu/main.ts --train bench/gpu-train.json --report bench/gpu-distill/report.json --args="$args" --wall-ms "$wall_ms" --out bench/gpu.json
