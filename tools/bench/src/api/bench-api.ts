@@ -8,13 +8,15 @@
  * per-stage time (parse, resample, filter, inference) from the server's own histograms; then a soak (`--soak` s, default 60) at 8 connections with `--fuzz`
  * (default 10,000) malformed requests mixed in. Writes `bench/api.json` and prints a summary.
  *
- * Flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --workers <n> (EDGE_WORKERS of the
- * edge server, default 0) --out <file> (relative to the repo root)
+ * Flags: --duration <s> --soak <s> (numbers > 0) --fuzz <n> (integer ≥ 0) --connections 8,64
+ * (integers ≥ 1) --workers <n> (EDGE_WORKERS of the edge server, default 0) --out <file> (relative
+ * to the repo root). An unknown flag or a bad value exits 2 with the usage.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type AutocannonResult } from 'autocannon';
+import { benchArgs } from '../cli/bench-args.js';
 import { spawnTarget, type Target } from './spawn-target.js';
 import { breakdown, scrape, type StageBreakdown } from './stage-metrics.js';
 import { fuzzRequests, windowBodies } from './windows.js';
@@ -25,25 +27,25 @@ interface Options {
   duration: number;
   soak: number;
   fuzz: number;
-  connections: number[];
+  connections: readonly number[];
   workers: number;
   out: string;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { duration: 20, soak: 60, fuzz: 10_000, connections: [8, 64], workers: 0, out: resolve(root, 'bench/api.json') };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1] ?? ''];
-    if (flag === '--duration') o.duration = Number(value);
-    else if (flag === '--soak') o.soak = Number(value);
-    else if (flag === '--fuzz') o.fuzz = Number(value);
-    else if (flag === '--connections') o.connections = value.split(',').map(Number);
-    else if (flag === '--workers') o.workers = Number(value);
-    else if (flag === '--out') o.out = resolve(root, value);
-    else throw new Error(`unknown flag ${flag}; flags: --duration <s> --soak <s> --fuzz <n> --connections 8,64 --workers <n> --out <file>`);
-  }
-  if (![o.duration, o.soak, o.fuzz, o.workers, ...o.connections].every((x) => Number.isFinite(x) && x >= 0)) throw new Error('flags must be non-negative numbers');
-  return o;
+function readOptions(): Options {
+  const args = benchArgs({
+    bench: 'api',
+    usage: '[--duration <s>] [--soak <s>] [--fuzz <n>] [--connections 8,64] [--workers <n>] [--out <file>]',
+    flags: {
+      duration: { type: 'number', default: 20 },
+      soak: { type: 'number', default: 60 },
+      fuzz: { type: 'integer', default: 10_000, min: 0 },
+      connections: { type: 'integers', default: [8, 64] },
+      workers: { type: 'integer', default: 0, min: 0 },
+      out: { type: 'string', default: 'bench/api.json' },
+    },
+  });
+  return { ...args, out: resolve(root, args.out) };
 }
 
 /** One load run's figures. */
@@ -135,7 +137,7 @@ async function fuzzFor(url: string, requests: ReturnType<typeof fuzzRequests>, s
 const fmt = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions();
   const bodies = windowBodies(40);
   process.stdout.write(`bench:api — ${bodies.length} real 5.5-s windows at 512 Hz (${(bodies[0]!.length / 1024).toFixed(1)} KiB JSON each), ${options.duration} s per run, soak ${options.soak} s with ${options.fuzz} fuzzed requests, edge EDGE_WORKERS=${options.workers}\n`);
   const edge = await spawnTarget('edge', ['--conditions=@painkd/source', '--import', 'tsx', 'apps/edge-api/src/main.ts'], root, { EDGE_WORKERS: String(options.workers) });

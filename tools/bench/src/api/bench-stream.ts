@@ -6,8 +6,9 @@
  * per-prediction latency (line sent → prediction read), errors and RSS. Writes
  * `bench/api-stream.json`. Not part of `npm test` (it takes as long as it streams).
  *
- * Flags: --seconds <s> --rate <Hz> --line-ms <ms> --url <server> (default: spawn the edge API
- * from source) --out <file> (relative to the repo root)
+ * Flags: --seconds <s> --rate <Hz> --line-ms <ms> (numbers > 0) --url <server> (default: spawn the
+ * edge API from source) --out <file> (relative to the repo root). An unknown flag or a bad value
+ * exits 2 with the usage.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -15,6 +16,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { percentile } from '@painkd/models';
 import { addBateman, mulberry32 } from '@painkd/signals';
+import { benchArgs } from '../cli/bench-args.js';
 import { spawnTarget, type Target } from './spawn-target.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -27,19 +29,19 @@ interface Options {
   out: string;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { seconds: 360, rate: 32, lineMs: 250, url: undefined, out: resolve(root, 'bench/api-stream.json') };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1] ?? ''];
-    if (flag === '--seconds') o.seconds = Number(value);
-    else if (flag === '--rate') o.rate = Number(value);
-    else if (flag === '--line-ms') o.lineMs = Number(value);
-    else if (flag === '--url') o.url = value;
-    else if (flag === '--out') o.out = resolve(root, value);
-    else throw new Error(`unknown flag ${flag}; flags: --seconds <s> --rate <Hz> --line-ms <ms> --url <server> --out <file>`);
-  }
-  if (![o.seconds, o.rate, o.lineMs].every((x) => Number.isFinite(x) && x > 0)) throw new Error('--seconds, --rate and --line-ms must be positive numbers');
-  return o;
+function readOptions(): Options {
+  const args = benchArgs({
+    bench: 'api-stream',
+    usage: '[--seconds <s>] [--rate <Hz>] [--line-ms <ms>] [--url <server>] [--out <file>]',
+    flags: {
+      seconds: { type: 'number', default: 360 },
+      rate: { type: 'number', default: 32 },
+      'line-ms': { type: 'number', default: 250 },
+      url: { type: 'string' },
+      out: { type: 'string', default: 'bench/api-stream.json' },
+    },
+  });
+  return { seconds: args.seconds, rate: args.rate, lineMs: args['line-ms'], url: args.url, out: resolve(root, args.out) };
 }
 
 /** A continuous, plausible skin-conductance recording: a drifting tonic level, an SCR every 8–20 s, noise. */
@@ -52,7 +54,7 @@ function recording(seconds: number, rate: number): Float64Array {
 }
 
 async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
+  const o = readOptions();
   const target: Target | undefined = o.url === undefined ? await spawnTarget('edge', ['--conditions=@painkd/source', '--import', 'tsx', 'apps/edge-api/src/main.ts'], root) : undefined;
   const url = o.url ?? (target as Target).url;
   const perLine = Math.max(1, Math.round((o.rate * o.lineMs) / 1000));

@@ -1,31 +1,29 @@
 /**
  * @module `npx nx run bench:read [-- --subjects 87 --windows-per-class 20 --seed 1 --threads 1,2]`:
  * reads a full-size synthetic BioVid cohort (cached in tools/bench/.cache, git-ignored) and prints
- * files/s and MB/s for all channels and GSR only.
+ * files/s and MB/s for all channels and GSR only. `--threads` defaults to 1 and the core count; an
+ * unknown flag or a bad value exits 2 with the usage.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES, type ChannelName } from '@painkd/signals';
 import { scanBiovid } from '@painkd/signals/node';
+import { benchArgs } from '../cli/bench-args.js';
 import { ensureCohort, formatTable, readInProcess, readWithWorkers, totalBytes, type ReadResult } from './read-bench.js';
 
-const args = new Map<string, string>();
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i += 2) {
-  const name = argv[i].replace(/^--/, '');
-  if (!['subjects', 'windows-per-class', 'seed', 'threads'].includes(name) || argv[i + 1] === undefined) {
-    console.error(`bench:read: bad flag ${argv[i]}; usage: --subjects 87 --windows-per-class 20 --seed 1 --threads 1,2`);
-    process.exit(2);
-  }
-  args.set(name, argv[i + 1]);
-}
-const spec = {
-  subjects: Number(args.get('subjects') ?? 87),
-  windowsPerClass: Number(args.get('windows-per-class') ?? 20),
-  seed: Number(args.get('seed') ?? 1),
-};
 const cores = availableParallelism();
-const threadCounts = (args.get('threads') ?? `1,${cores}`).split(',').map(Number);
+const args = benchArgs({
+  bench: 'read',
+  usage: '[--subjects 87] [--windows-per-class 20] [--seed 1] [--threads 1,2]',
+  flags: {
+    subjects: { type: 'integer', default: 87 },
+    'windows-per-class': { type: 'integer', default: 20 },
+    seed: { type: 'integer', default: 1, min: 0 },
+    threads: { type: 'integers', default: [1, cores] },
+  },
+});
+const spec = { subjects: args.subjects, windowsPerClass: args['windows-per-class'], seed: args.seed };
+const threadCounts = args.threads;
 const dir = fileURLToPath(new URL(`../../.cache/read-s${spec.subjects}-w${spec.windowsPerClass}-seed${spec.seed}`, import.meta.url));
 
 console.log(`bench:read — ${cores} cores, node ${process.version}, cohort ${spec.subjects} subjects × ${spec.windowsPerClass * 5} windows`);
